@@ -1,0 +1,60 @@
+// Shared browser set-up for the specs: system Chromium via playwright-core, pages that fail the test on any
+// console error, page error or request that leaves the app's origin, plus axe-core and layout helpers.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const VIEWS = ['home', 'timeline', 'compare', 'quiz', 'sources'];
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/**
+ * A fresh context + page whose `problems` array collects console errors, uncaught errors and any request to
+ * another origin (which is also blocked). Tests assert `problems` is empty at the end.
+ */
+export async function openPage(browser, server, { viewport = PHONE, colorScheme = 'light', reducedMotion = 'no-preference', hasTouch = false, initScript } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion, hasTouch, isMobile: hasTouch });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    problems.push(`request left the origin: ${url}`);
+    return route.abort();
+  });
+  return { context, page, problems };
+}
+
+/** Opens `query` (e.g. "?view=quiz") under the server's base and waits until the app has started. */
+export async function visit(page, server, query = '') {
+  await page.goto(server.base + query);
+  await page.waitForSelector('html[data-app-started] main h1');
+}
+
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -1,0 +1,259 @@
+// The app shell against the release build in headless Chromium, served from a sub-folder as a school would.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../support/server.mjs';
+import { DESKTOP, PHONE, VIEWS, axeViolations, horizontalOverflow, launch, openPage, visit } from '../support/browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ prefix: '/a/b/reverse-wave/' });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const currentView = (page) => page.getAttribute('main', 'data-view');
+const query = (view) => (view === 'home' ? '' : `?view=${view}`);
+
+describe('app shell', () => {
+  it('renders every view with one h1, its own title, lang="en" and no console errors', async () => {
+    const { context, page, problems } = await openPage(browser, server);
+    const titles = new Set();
+    for (const view of VIEWS) {
+      await visit(page, server, query(view));
+      assert.equal(await currentView(page), view);
+      assert.equal(await page.locator('h1').count(), 1, `${view}: exactly one h1`);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      const title = await page.title();
+      assert.match(title, /Reverse Wave$/, `${view}: title`);
+      titles.add(title);
+      assert.equal(await page.locator('nav a[aria-current="page"]').count(), 1, `${view}: current nav item`);
+      for (const landmark of ['header', 'nav', 'main', 'footer']) {
+        assert.equal(await page.locator(landmark).count(), 1, `${view}: one ${landmark}`);
+      }
+    }
+    assert.equal(titles.size, VIEWS.length, 'each view has its own page title');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    it(`has no axe-core violations on any view (${colorScheme})`, async () => {
+      const { context, page, problems } = await openPage(browser, server, { colorScheme, viewport: DESKTOP });
+      for (const view of VIEWS) {
+        await visit(page, server, query(view));
+        assert.deepEqual(await axeViolations(page), [], `${view} (${colorScheme})`);
+      }
+      await page.setViewportSize(PHONE);
+      await visit(page, server);
+      assert.deepEqual(await axeViolations(page), [], `home at phone size (${colorScheme})`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  it('never scrolls sideways at 320 and 360 px, and its touch targets are at least 44x44', async () => {
+    const { context, page, problems } = await openPage(browser, server, { hasTouch: true });
+    for (const width of [320, 360]) {
+      await page.setViewportSize({ width, height: 740 });
+      for (const view of VIEWS) {
+        await visit(page, server, query(view));
+        assert.equal(await horizontalOverflow(page), 0, `${view} at ${width}px`);
+        const small = await page.evaluate(() =>
+          [...document.querySelectorAll('nav a, header a, header button, main a, main button')]
+            .filter((el) => !el.closest('p'))
+            .map((el) => ({ el: el.className || el.tagName, r: el.getBoundingClientRect() }))
+            .filter(({ r }) => r.width < 44 || r.height < 44)
+            .map(({ el, r }) => `${el} ${Math.round(r.width)}x${Math.round(r.height)}`));
+        assert.deepEqual(small, [], `${view} at ${width}px: small targets`);
+      }
+    }
+    // Navigation stays within thumb reach on phones: a bar fixed to the bottom of the screen.
+    const nav = await page.locator('nav').boundingBox();
+    assert.ok(nav.y + nav.height >= 740 - 1 && nav.y > 740 / 2, `nav at the bottom: ${JSON.stringify(nav)}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('reaches every view by keyboard alone, with a visible focus ring', async () => {
+    const { context, page, problems } = await openPage(browser, server, { viewport: DESKTOP });
+    await visit(page, server);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement.className);
+    assert.equal(first, 'skip-link', 'the skip link comes first');
+    for (const view of [...VIEWS.slice(1), 'home']) {
+      let found = false;
+      for (let i = 0; i < 40 && !found; i++) {
+        await page.keyboard.press('Tab');
+        found = await page.evaluate((v) => {
+          const el = document.activeElement;
+          if (!el.matches('nav a')) return false;
+          const target = new URL(el.href).searchParams.get('view') ?? 'home';
+          return target === v;
+        }, view);
+      }
+      assert.ok(found, `Tab reaches the ${view} link`);
+      const ring = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
+      assert.ok(ring.style !== 'none' && ring.width >= 2, `${view} link shows focus: ${JSON.stringify(ring)}`);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((v) => document.querySelector('main')?.dataset.view === v, view);
+      const focused = await page.evaluate(() => document.activeElement.tagName);
+      assert.equal(focused, 'H1', `after opening ${view}, focus moves to its heading`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('the skip link moves focus to the main content', async () => {
+    const { context, page, problems } = await openPage(browser, server, { viewport: DESKTOP });
+    await visit(page, server);
+    await page.keyboard.press('Tab');
+    assert.ok(await page.locator('.skip-link').isVisible(), 'skip link is visible when focused');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('updates the URL on navigation and restores views with back and forward', async () => {
+    const { context, page, problems } = await openPage(browser, server);
+    await visit(page, server);
+    await page.click('nav a[href*="view=timeline"]');
+    await page.waitForURL(/view=timeline/);
+    await page.click('nav a[href*="view=quiz"]');
+    await page.waitForURL(/view=quiz/);
+    assert.equal(new URL(page.url()).pathname, '/a/b/reverse-wave/', 'the path is kept');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('main').dataset.view === 'timeline');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('main').dataset.view === 'home');
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelector('main').dataset.view === 'timeline');
+    assert.match(await page.title(), /^Timeline/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('shows the home view for hostile or malformed URL parameters, without reflecting them', async () => {
+    const { context, page, problems } = await openPage(browser, server);
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+    const hostile = [
+      '?view=%00',
+      '?view=<script>alert(1)</script>',
+      '?view=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      `?view=${'x'.repeat(10_000)}`,
+      '?view=quiz&view=timeline',
+      '?view=%',
+      '?view=%E2%82',
+      '?theme=<b>&lang=zz&embed=yes&unknown=1',
+    ];
+    for (const q of hostile) {
+      await visit(page, server, q);
+      assert.equal(await currentView(page), 'home', q);
+      const html = await page.content();
+      assert.ok(!html.includes('<script>alert') && !html.includes('onerror=alert'), `${q} not reflected`);
+      assert.equal(await page.locator('nav').count(), 1, `${q}: not switched into embed mode`);
+    }
+    assert.equal(dialogs, 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('loads every asset from its own sub-folder and nothing from elsewhere', async () => {
+    const { context, page, problems } = await openPage(browser, server);
+    server.requests.length = 0;
+    await visit(page, server, '?view=compare');
+    assert.ok(server.requests.length >= 3, `requests: ${server.requests}`);
+    const outside = server.requests.filter((p) => !p.startsWith('/a/b/reverse-wave/'));
+    assert.deepEqual(outside, [], 'every request stays inside the sub-folder');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('theme and storage', () => {
+  it('follows the device theme, and the toggle overrides it and is remembered', async () => {
+    const { context, page, problems } = await openPage(browser, server, { colorScheme: 'dark' });
+    await visit(page, server);
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const darkBg = await bg();
+    assert.equal(await page.getAttribute('.theme-toggle', 'aria-pressed'), 'true', 'device dark → toggle pressed');
+    await page.click('.theme-toggle');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+    assert.equal(await page.getAttribute('.theme-toggle', 'aria-pressed'), 'false');
+    assert.notEqual(await bg(), darkBg, 'the page actually turned light');
+    await page.reload();
+    await page.waitForSelector('html[data-app-started]');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'light', 'remembered after reload');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('theme=dark in the URL wins, and toggling keeps the URL truthful', async () => {
+    const { context, page, problems } = await openPage(browser, server);
+    await visit(page, server, '?view=quiz&theme=dark');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    await page.click('.theme-toggle');
+    await page.waitForURL(/theme=light/);
+    assert.equal(await currentView(page), 'quiz');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('keeps working when storage throws (sandboxed iframe, private mode)', async () => {
+    const initScript = () => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+    };
+    const { context, page, problems } = await openPage(browser, server, { initScript });
+    await visit(page, server, '?view=timeline');
+    await page.click('.theme-toggle');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    await page.click('nav a[href*="view=sources"]');
+    await page.waitForFunction(() => document.querySelector('main').dataset.view === 'sources');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('ignores a corrupt stored theme', async () => {
+    const initScript = () => { try { localStorage.setItem('reverse-wave:theme', '{"broken'); } catch {} };
+    const { context, page, problems } = await openPage(browser, server, { initScript });
+    await visit(page, server);
+    assert.equal(await page.getAttribute('html', 'data-theme'), null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('embedding and failure', () => {
+  it('embed=1 drops the site chrome and links to the full app in a new tab', async () => {
+    const { context, page, problems } = await openPage(browser, server);
+    await visit(page, server, '?view=quiz&embed=1');
+    assert.equal(await page.locator('header, nav, footer').count(), 0);
+    const link = page.locator('.embed-bar a');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.match(await link.getAttribute('rel'), /noopener/);
+    const href = new URL(await link.evaluate((a) => a.href));
+    assert.equal(href.searchParams.get('view'), 'quiz');
+    assert.equal(href.searchParams.get('embed'), null);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('turns the loading panel into a friendly message when the WASM cannot load', async () => {
+    const { context, page } = await openPage(browser, server);
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(server.base);
+    await page.waitForSelector('.boot__failed:not([hidden])', { timeout: 12_000 });
+    const text = await page.locator('.boot__failed').innerText();
+    assert.match(text, /could not start/);
+    await context.close();
+  });
+});

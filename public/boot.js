@@ -1,0 +1,22 @@
+// Reverse Wave boot watchdog: if the WebAssembly app fails to load or start (old browser, blocked download,
+// corrupt file), the loading panel turns into a friendly message instead of a page that loads forever.
+// The app sets <html data-app-started> as soon as it runs. Plain ES5, no dependencies, no network.
+(function () {
+  var root = document.documentElement;
+  function fail() {
+    if (root.hasAttribute('data-app-started')) return;
+    var boot = document.getElementById('boot');
+    if (!boot) return;
+    boot.className += ' boot--failed';
+    boot.setAttribute('role', 'alert');
+    var loading = boot.querySelector('.boot__loading');
+    if (loading) loading.hidden = true;
+    var failed = boot.querySelector('.boot__failed');
+    if (failed) failed.hidden = false;
+  }
+  setTimeout(fail, 10000);
+  // Before the app has started, any error (a script, stylesheet or WASM that fails to download, a start-up
+  // that throws) means it will not start: say so at once rather than after the timeout.
+  window.addEventListener('error', fail, true);
+  window.addEventListener('unhandledrejection', fail);
+})();

@@ -1,0 +1,48 @@
+//! Inline SVG icons: no icon font or image request, and they inherit `currentColor` in both themes.
+//! Decorative only (`aria-hidden`): every icon sits next to a text label.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IconKind {
+    Wave,
+    Home,
+    Timeline,
+    Compare,
+    Quiz,
+    Sources,
+    Sun,
+    Moon,
+    Arrow,
+    External,
+}
+
+impl IconKind {
+    fn path(self) -> &'static str {
+        match self {
+            IconKind::Wave => "M2 14c2.5-5 5.5-5 8 0s5.5 5 8 0c1-2 2.5-3 4-3M2 19c2.5-3 5.5-3 8 0s5.5 3 8 0",
+            IconKind::Home => "M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z",
+            IconKind::Timeline => "M2 12h20M6 8v8M12 5v14M18 9v6",
+            IconKind::Compare => "M3 21h18M7 17v-6M12 17V5M17 17v-9",
+            IconKind::Quiz => {
+                "M22 12a10 10 0 1 1-20 0a10 10 0 1 1 20 0zM9.2 9.2a3 3 0 0 1 5.8.8c0 2-3 2.6-3 4.5M12 17.5v.5"
+            }
+            IconKind::Sources => "M4 19V5a2 2 0 0 1 2-2h14v15H6a2 2 0 0 0-2 2 2 2 0 0 0 2 2h14v-4M8 7h8M8 11h6",
+            IconKind::Sun => {
+                "M16 12a4 4 0 1 1-8 0a4 4 0 1 1 8 0zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4"
+            }
+            IconKind::Moon => "M20.5 14.5A8.5 8.5 0 1 1 9.5 3.5a7 7 0 0 0 11 11z",
+            IconKind::Arrow => "M5 12h14M13 6l6 6-6 6",
+            IconKind::External => "M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5",
+        }
+    }
+}
+
+#[component]
+pub fn Icon(kind: IconKind) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=kind.path()></path>
+        </svg>
+    }
+}

@@ -1,0 +1,26 @@
+use leptos::prelude::*;
+
+use crate::components::icon::{Icon, IconKind};
+use crate::components::theme_toggle::ThemeToggle;
+use crate::components::view_link::ViewLink;
+use crate::i18n::Msg;
+use crate::logic::url_state::View;
+use crate::state::tr;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <ViewLink view=View::Home class="brand">
+                    <span class="brand__mark">
+                        <Icon kind=IconKind::Wave />
+                    </span>
+                    <span class="brand__name">{tr(Msg::AppName)}</span>
+                </ViewLink>
+                <p class="site-header__pitch">{tr(Msg::AppPitch)}</p>
+                <ThemeToggle />
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,187 @@
+//! The one translation layer: every user-visible string is a [`Msg`] looked up in a per-language catalog.
+//!
+//! English is the reference catalog and is complete by construction (its `match` is exhaustive). Other
+//! catalogs may lag behind while they are being translated, so their lookups return `Option` and fall back to
+//! English at run time, while the native test `every_catalog_has_every_key` keeps them honest.
+//!
+//! Interpolation uses named placeholders, `{name}`, so translators can reorder them. Plural messages hold one
+//! form per CLDR plural category of the language, separated by `|` (English and Spanish: `one|other`;
+//! Korean has only `other`).
+
+mod en;
+
+/// A language the interface can be shown in. Its code is the BCP 47 tag used for `<html lang>` and `lang=`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub const ALL: &'static [Lang] = &[Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+        }
+    }
+
+    fn catalog(self) -> fn(Msg) -> Option<&'static str> {
+        match self {
+            Lang::En => |m| Some(en::text(m)),
+        }
+    }
+
+    #[cfg(test)]
+    /// How many plural forms this language's plural messages carry, in CLDR order.
+    fn plural_forms(self) -> usize {
+        match self {
+            Lang::En => 2,
+        }
+    }
+
+    /// Which of the plural forms applies to `n` (CLDR cardinal rules).
+    fn plural_index(self, n: u64) -> usize {
+        match self {
+            Lang::En => usize::from(n != 1),
+        }
+    }
+}
+
+/// Declares the message ids once, so the list used by the completeness test can never drift from the enum.
+macro_rules! messages {
+    ($($(#[$doc:meta])* $id:ident),* $(,)?) => {
+        /// A message id. The English text of each is in `i18n/en.rs`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($(#[$doc])* $id),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$id),*];
+            /// Plural messages: their text holds `|`-separated forms and is read with [`tp`].
+            pub fn is_plural(self) -> bool {
+                PLURAL.contains(&self)
+            }
+        }
+    };
+}
+
+messages! {
+    AppName, AppPitch, SkipToContent, NavLabel, NavHome, NavTimeline, NavCompare, NavQuiz, NavSources,
+    PageTitle, ThemeDark, LoadingApp,
+    HomeTitle, HomeIntro1, HomeIntro2, HomeIntro3, HomeFeaturesHeading,
+    FeatureTimelineTitle, FeatureTimelineBody, FeatureCompareTitle, FeatureCompareBody,
+    FeatureQuizTitle, FeatureQuizBody, FeatureSourcesTitle, FeatureSourcesBody,
+    HomeTeachersHeading, HomeTeachersBody,
+    TimelineTitle, CompareTitle, QuizTitle, SourcesTitle,
+    ComingSoonHeading, ComingSoonBody, ComingSoonBack,
+    FooterSeed, FooterSeedLink, FooterSources, FooterPrivacy, FooterLicence,
+    EmbedOpenFull, NewTabHint,
+    PanicTitle, PanicBody, PanicReload,
+    /// Plural: how many items a list shows.
+    ItemsShown,
+}
+
+const PLURAL: &[Msg] = &[Msg::ItemsShown];
+
+/// The text of `msg` in `lang`, falling back to English if that catalog lacks it.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    (lang.catalog())(msg).unwrap_or_else(|| en::text(msg))
+}
+
+/// `t` with `{name}` placeholders replaced. Unknown placeholders are left as they are, visibly, so a
+/// translation mistake shows up in review rather than as missing words.
+pub fn tf(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
+    interpolate(t(lang, msg), args)
+}
+
+/// A plural message for the count `n`; `{n}` in the chosen form is replaced by the number.
+pub fn tp(lang: Lang, msg: Msg, n: u64, args: &[(&str, &str)]) -> String {
+    let forms: Vec<&str> = t(lang, msg).split('|').collect();
+    let form = forms.get(lang.plural_index(n)).or(forms.last()).copied().unwrap_or_default();
+    let n = n.to_string();
+    let mut all = vec![("n", n.as_str())];
+    all.extend_from_slice(args);
+    interpolate(form, &all)
+}
+
+fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
+            Some((name, tail)) if args.iter().any(|(k, _)| *k == name) => {
+                out.push_str(args.iter().find(|(k, _)| *k == name).map(|(_, v)| *v).unwrap_or_default());
+                rest = tail;
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+/// The `{name}` placeholders of a template, sorted: translations must use the same set.
+fn placeholders(template: &str) -> Vec<&str> {
+    let mut names: Vec<&str> =
+        template.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(name, _)| name)).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalog_has_every_key() {
+        for &lang in Lang::ALL {
+            let catalog = lang.catalog();
+            for &msg in Msg::ALL {
+                let text = catalog(msg).unwrap_or_else(|| panic!("{} catalog lacks {msg:?}", lang.code()));
+                assert!(!text.trim().is_empty(), "{} {msg:?} is empty", lang.code());
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(en::text(msg)),
+                    "{} {msg:?} uses different placeholders from English",
+                    lang.code()
+                );
+                let forms = text.split('|').count();
+                let expected = if msg.is_plural() { lang.plural_forms() } else { 1 };
+                assert_eq!(forms, expected, "{} {msg:?} has {forms} forms, expected {expected}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn interpolation_replaces_known_names_and_keeps_the_rest() {
+        assert_eq!(interpolate("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
+        assert_eq!(interpolate("{b} before {a}", &[("a", "1"), ("b", "2")]), "2 before 1");
+        assert_eq!(interpolate("keep {x} and {", &[("a", "1")]), "keep {x} and {");
+        assert_eq!(interpolate("no braces", &[]), "no braces");
+    }
+
+    #[test]
+    fn plurals_choose_the_english_form() {
+        assert_eq!(tp(Lang::En, Msg::ItemsShown, 1, &[]), "1 item shown");
+        assert_eq!(tp(Lang::En, Msg::ItemsShown, 0, &[]), "0 items shown");
+        assert_eq!(tp(Lang::En, Msg::ItemsShown, 26, &[]), "26 items shown");
+    }
+
+    #[test]
+    fn placeholder_sets_are_compared_by_name() {
+        assert_eq!(placeholders("{b} {a} {b}"), vec!["a", "b"]);
+        assert!(placeholders("none").is_empty());
+    }
+
+    #[test]
+    fn tf_fills_the_page_title() {
+        assert_eq!(tf(Lang::En, Msg::PageTitle, &[("view", "Quiz")]), "Quiz · Reverse Wave");
+    }
+}

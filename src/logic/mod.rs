@@ -1,0 +1,4 @@
+//! Pure logic: no browser, no signals. Everything here is tested natively with `cargo test`.
+
+pub mod rng;
+pub mod url_state;

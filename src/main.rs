@@ -1,0 +1,3 @@
+fn main() {
+    reverse_wave::start();
+}

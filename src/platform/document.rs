@@ -1,0 +1,66 @@
+//! Document-level attributes the app keeps in sync: title, `<html lang>`, the theme override, and the boot
+//! hand-over from the static loading panel in `index.html`.
+
+use wasm_bindgen::{closure::Closure, JsCast};
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+pub fn set_lang(code: &str) {
+    if let Some(root) = root() {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// `Some("dark")` forces a theme via `<html data-theme>`; `None` lets CSS follow `prefers-color-scheme`.
+pub fn set_theme(theme: Option<&str>) {
+    if let Some(root) = root() {
+        let _ = match theme {
+            Some(t) => root.set_attribute("data-theme", t),
+            None => root.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// Removes the static loading panel and tells `boot.js` that the app is alive, so its failure timer stands down.
+pub fn mark_started() {
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-app-started", "");
+    }
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+}
+
+/// Moves focus to the view's `<h1>` after a navigation, so screen-reader and keyboard users start at the new
+/// content instead of being left on the link they pressed.
+pub fn focus_heading() {
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        let _ = h.focus();
+    }
+}
+
+/// Whether the device prefers dark, and a callback for when that changes (the OS can switch at sunset).
+pub fn watch_prefers_dark(on_change: impl Fn(bool) + 'static) -> bool {
+    let Some(mql) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    else {
+        return false;
+    };
+    let target = mql.clone();
+    let listener = Closure::<dyn Fn()>::new(move || on_change(target.matches()));
+    let _ = mql.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page, like the app itself.
+    listener.forget();
+    mql.matches()
+}

@@ -1,0 +1,32 @@
+//! The address bar: reading the query and writing it back with the History API.
+//!
+//! Only the query changes; the path is whatever the school's web server put us under, so the app works from
+//! any sub-folder. If the browser refuses a history write (some sandboxed frames do), navigation still works in
+//! memory and only the address bar stays behind.
+
+use crate::logic::url_state::UrlState;
+
+pub fn current_query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// A same-document URL for `state`: current path plus its query. Used for `href`s and history entries.
+pub fn href(state: &UrlState) -> String {
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    match state.to_query() {
+        q if q.is_empty() => path,
+        q => format!("{path}?{q}"),
+    }
+}
+
+pub fn push(state: &UrlState) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(state)));
+    }
+}
+
+pub fn replace(state: &UrlState) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(state)));
+    }
+}

@@ -1,0 +1,96 @@
+//! App-wide state, shared through context as one `Copy` handle (the Leptos book's "signals in context").
+//!
+//! The URL is the source of truth for what is on screen (book option 1: "the URL as state"), so a reload, a
+//! shared link or the back button always shows the same thing. The theme override is the one preference that
+//! also lives in storage.
+
+mod theme;
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, Lang, Msg};
+use crate::logic::url_state::{ThemePref, UrlState, View};
+use crate::platform::history;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub url: RwSignal<UrlState>,
+    theme: RwSignal<ThemePref>,
+    system_dark: RwSignal<bool>,
+}
+
+impl AppState {
+    /// Reads the address bar and stored preferences. Called once, by `App`.
+    pub fn from_browser() -> Self {
+        let url = UrlState::parse(&history::current_query());
+        let theme = theme::initial(url.theme);
+        let system_dark = RwSignal::new(false);
+        system_dark.set(crate::platform::document::watch_prefers_dark(move |dark| system_dark.set(dark)));
+        Self { url: RwSignal::new(url), theme: RwSignal::new(theme), system_dark }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.url.with(|u| u.lang)
+    }
+
+    pub fn view(&self) -> View {
+        self.url.with(|u| u.view)
+    }
+
+    pub fn embedded(&self) -> bool {
+        self.url.with_untracked(|u| u.embed)
+    }
+
+    /// Shows `view` and records it as a new history entry (so Back returns to the previous view).
+    pub fn navigate(&self, view: View) {
+        if self.url.with_untracked(|u| u.view) == view {
+            return;
+        }
+        self.url.update(|u| u.view = view);
+        self.url.with_untracked(history::push);
+    }
+
+    /// Back/forward: the address bar changed under us, so read it again.
+    pub fn sync_from_address_bar(&self) {
+        self.url.set(UrlState::parse(&history::current_query()));
+    }
+
+    pub fn is_dark(&self) -> bool {
+        match self.theme.get() {
+            ThemePref::Auto => self.system_dark.get(),
+            ThemePref::Light => false,
+            ThemePref::Dark => true,
+        }
+    }
+
+    /// The value for `<html data-theme>`: only set when the user overrides the device setting.
+    pub fn theme_override(&self) -> Option<&'static str> {
+        match self.theme.get() {
+            ThemePref::Auto => None,
+            ThemePref::Light => Some("light"),
+            ThemePref::Dark => Some("dark"),
+        }
+    }
+
+    /// Switches to the opposite of what is shown now, remembers it, and keeps an explicit `theme=` in the
+    /// address bar truthful so a reload does not flip it back.
+    pub fn toggle_theme(&self) {
+        let next = if self.is_dark() { ThemePref::Light } else { ThemePref::Dark };
+        self.theme.set(next);
+        theme::remember(next);
+        if self.url.with_untracked(|u| u.theme != ThemePref::Auto) {
+            self.url.update(|u| u.theme = next);
+            self.url.with_untracked(history::replace);
+        }
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// A reactive translation: re-evaluates when the language changes. Use as a view child or attribute value.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let app = use_app();
+    move || t(app.lang(), msg)
+}

@@ -1,0 +1,30 @@
+//! One module per view (`?view=`). Views are thin: they compose components over the dataset and state.
+
+mod coming_soon;
+mod home;
+
+use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::logic::url_state::View;
+
+pub use coming_soon::ComingSoon;
+pub use home::Home;
+
+/// The view's `<h1>` and page-title text.
+pub fn title(view: View) -> Msg {
+    match view {
+        View::Home => Msg::HomeTitle,
+        View::Timeline => Msg::TimelineTitle,
+        View::Compare => Msg::CompareTitle,
+        View::Quiz => Msg::QuizTitle,
+        View::Sources => Msg::SourcesTitle,
+    }
+}
+
+pub fn render(view: View) -> AnyView {
+    match view {
+        View::Home => view! { <Home /> }.into_any(),
+        other => view! { <ComingSoon title=title(other) /> }.into_any(),
+    }
+}

@@ -1,0 +1,86 @@
+//! `cargo xtask <command>`: the project's set-up, build and test entry points, in Rust so they work the same
+//! on Linux, macOS and Windows. Every pinned tool version lives in `tools.rs`.
+
+mod run;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use run::{cmd, Failure};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  serve   install missing tools, then serve the app at http://127.0.0.1:8080 with live reload
+  test    install missing tools, then run every test: fmt, clippy, cargo test, release build, browser tests
+  dist    release build into dist/ (relocatable: serve it from any folder)
+  e2e     browser tests only, against the existing dist/
+  shots   screenshots of every view at 360x740 and 1280x800, light and dark, into end2end/screenshots/
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&root),
+        Some("test") => test(&root),
+        Some("dist") => tools::ensure_build_tools(&root).and_then(|()| dist(&root)),
+        Some("e2e") => tools::ensure_browser_tools(&root).and_then(|()| e2e(&root, &args[1..])),
+        Some("shots") => tools::ensure_browser_tools(&root).and_then(|()| shots(&root)),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg)) => {
+            eprintln!("\nxtask: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives inside the project").to_path_buf()
+}
+
+fn serve(root: &Path) -> Result<(), Failure> {
+    tools::ensure_build_tools(root)?;
+    println!("Serving Reverse Wave at http://127.0.0.1:8080 (Ctrl+C to stop)");
+    cmd("trunk", root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]).run()
+}
+
+fn dist(root: &Path) -> Result<(), Failure> {
+    cmd("trunk", root).args(["build", "--release"]).run()
+}
+
+fn e2e(root: &Path, only: &[String]) -> Result<(), Failure> {
+    let dir = root.join("end2end/tests");
+    let mut specs: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".spec.mjs"))
+        .filter(|p| only.is_empty() || only.iter().any(|o| p.to_string_lossy().contains(o.as_str())))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    specs.sort();
+    cmd("node", &root.join("end2end")).args(["--test", "--test-concurrency=1"]).args(specs).run()
+}
+
+fn shots(root: &Path) -> Result<(), Failure> {
+    cmd("node", &root.join("end2end")).args(["screenshots.mjs"]).run()
+}
+
+fn test(root: &Path) -> Result<(), Failure> {
+    tools::ensure_build_tools(root)?;
+    tools::ensure_browser_tools(root)?;
+    cmd("cargo", root).args(["fmt", "--all", "--check"]).run()?;
+    cmd("cargo", root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).run()?;
+    cmd("cargo", root).args(["test", "--workspace"]).run()?;
+    dist(root)?;
+    e2e(root, &[])?;
+    println!("\nAll tests passed.");
+    Ok(())
+}

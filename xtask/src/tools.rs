@@ -1,0 +1,116 @@
+//! Installs missing tools at pinned versions. Every version the build depends on is here or derived from a
+//! lock file, so a fresh machine and CI build exactly what we build.
+
+use std::path::Path;
+
+use crate::run::{cmd, Failure};
+
+/// Trunk 0.22 needs a newer rustc than our machines have; 0.21.14 is verified (shared/TOOLCHAIN.md).
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// binaryen (wasm-opt), playwright-core and axe-core are pinned in end2end/package-lock.json.
+const NPM_DIR: &str = "end2end";
+
+pub fn ensure_build_tools(root: &Path) -> Result<(), Failure> {
+    ensure_wasm_target(root)?;
+    ensure_trunk(root)?;
+    ensure_wasm_bindgen(root)?;
+    ensure_npm_packages(root)?;
+    // Trunk builds offline (Trunk.toml), so every crate must be in the local cache first.
+    cmd("cargo", root).args(["fetch"]).run()
+}
+
+pub fn ensure_browser_tools(root: &Path) -> Result<(), Failure> {
+    ensure_npm_packages(root)?;
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if Path::new(&chromium).exists() {
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "Chromium not found at {chromium}. Install it (Debian/Ubuntu: `sudo apt-get install chromium \
+             chromium-driver fonts-noto-cjk`) or set CHROMIUM to your Chromium or Chrome binary."
+        )))
+    }
+}
+
+fn ensure_wasm_target(root: &Path) -> Result<(), Failure> {
+    let installed = cmd("rustup", root).args(["target", "list", "--installed"]).output().unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    cmd("rustup", root).args(["target", "add", WASM_TARGET]).run().map_err(|_| {
+        Failure(format!(
+            "could not add the {WASM_TARGET} target. Install rustup from https://rustup.rs, then run \
+             `rustup target add {WASM_TARGET}`."
+        ))
+    })
+}
+
+fn ensure_trunk(root: &Path) -> Result<(), Failure> {
+    if cmd("trunk", root).args(["--version"]).output().as_deref() == Some(&format!("trunk {TRUNK_VERSION}")) {
+        return Ok(());
+    }
+    println!("Installing trunk {TRUNK_VERSION} (one time; takes several minutes)…");
+    cmd("cargo", root).args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]).run()
+}
+
+/// The CLI must equal the `wasm-bindgen` crate in Cargo.lock exactly, or the generated JS will not load the
+/// WASM (style.md P1). Trunk.toml names the same version so Trunk never tries to download another.
+fn ensure_wasm_bindgen(root: &Path) -> Result<(), Failure> {
+    let lock = read(root, "Cargo.lock")?;
+    let version = locked_version(&lock, "wasm-bindgen")
+        .ok_or_else(|| Failure("Cargo.lock has no wasm-bindgen entry; run `cargo fetch`".into()))?;
+    let trunk_toml = read(root, "Trunk.toml")?;
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+        return Err(Failure(format!(
+            "Trunk.toml [tools] wasm_bindgen must be \"{version}\" to match Cargo.lock; please update it."
+        )));
+    }
+    if cmd("wasm-bindgen", root).args(["--version"]).output().as_deref() == Some(&format!("wasm-bindgen {version}"))
+    {
+        return Ok(());
+    }
+    println!("Installing wasm-bindgen-cli {version} to match Cargo.lock (one time; a few minutes)…");
+    // Not `--locked`: one of its locked dependencies is missing from the registry index (TOOLCHAIN.md).
+    cmd("cargo", root).args(["install", "wasm-bindgen-cli", "--version", &version]).run()
+}
+
+/// `npm ci` whenever the lock file changed since the last install (a stamp in node_modules records it).
+fn ensure_npm_packages(root: &Path) -> Result<(), Failure> {
+    let dir = root.join(NPM_DIR);
+    let lock = read(&dir, "package-lock.json")?;
+    let stamp_path = dir.join("node_modules/.reverse-wave-lock");
+    if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(lock.as_str()) {
+        return Ok(());
+    }
+    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+    cmd(npm, &dir).args(["ci", "--no-audit", "--no-fund"]).run().map_err(|e| {
+        Failure(format!("{} — install Node.js 20 or newer (it includes npm) and try again.", e.0))
+    })?;
+    std::fs::write(&stamp_path, lock).map_err(|e| Failure(format!("cannot write {}: {e}", stamp_path.display())))
+}
+
+fn read(dir: &Path, name: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(dir.join(name)).map_err(|e| Failure(format!("cannot read {name}: {e}")))
+}
+
+/// The version of `name` in a Cargo.lock (the first entry, which is the only one for wasm-bindgen).
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let needle = format!("name = \"{name}\"\nversion = \"");
+    let start = lock.find(&needle)? + needle.len();
+    let len = lock[start..].find('"')?;
+    Some(lock[start..start + len].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locked_version;
+
+    #[test]
+    fn finds_the_exact_package_not_a_prefix() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"9.9.9\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
+        assert_eq!(locked_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(locked_version(lock, "trunk"), None);
+    }
+}
