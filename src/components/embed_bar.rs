@@ -12,11 +12,11 @@ pub fn EmbedBar() -> impl IntoView {
     let app = use_app();
     let full_app = move || app.url.with(|u| history::href(&UrlState { embed: false, ..u.clone() }));
     view! {
-        <div class="embed-bar">
+        <aside class="embed-bar" aria-label=tr(Msg::AppName)>
             <a class="embed-bar__link" href=full_app target="_blank" rel="noopener">
                 {tr(Msg::EmbedOpenFull)}
                 <span class="visually-hidden">" " {tr(Msg::NewTabHint)}</span>
             </a>
-        </div>
+        </aside>
     }
 }

@@ -11,7 +11,6 @@ pub enum IconKind {
     Compare,
     Quiz,
     Sources,
-    Sun,
     Moon,
     Arrow,
     External,
@@ -28,9 +27,6 @@ impl IconKind {
                 "M22 12a10 10 0 1 1-20 0a10 10 0 1 1 20 0zM9.2 9.2a3 3 0 0 1 5.8.8c0 2-3 2.6-3 4.5M12 17.5v.5"
             }
             IconKind::Sources => "M4 19V5a2 2 0 0 1 2-2h14v15H6a2 2 0 0 0-2 2 2 2 0 0 0 2 2h14v-4M8 7h8M8 11h6",
-            IconKind::Sun => {
-                "M16 12a4 4 0 1 1-8 0a4 4 0 1 1 8 0zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4"
-            }
             IconKind::Moon => "M20.5 14.5A8.5 8.5 0 1 1 9.5 3.5a7 7 0 0 0 11 11z",
             IconKind::Arrow => "M5 12h14M13 6l6 6-6 6",
             IconKind::External => "M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5",
