@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    embed_bar::EmbedBar, site_footer::SiteFooter, site_header::SiteHeader, site_nav::SiteNav,
-    skip_link::SkipLink,
+    embed_bar::EmbedBar, site_footer::SiteFooter, site_header::SiteHeader, site_nav::SiteNav, skip_link::SkipLink,
 };
 use crate::i18n::{t, tf, Msg};
 use crate::logic::url_state::UrlValue;

@@ -10,7 +10,14 @@ use crate::state::{tr, use_app};
 #[component]
 pub fn EmbedBar() -> impl IntoView {
     let app = use_app();
-    let full_app = move || app.url.with(|u| history::href(&UrlState { embed: false, ..u.clone() }));
+    let full_app = move || {
+        app.url.with(|u| {
+            history::href(&UrlState {
+                embed: false,
+                ..u.clone()
+            })
+        })
+    };
     view! {
         <aside class="embed-bar" aria-label=tr(Msg::AppName)>
             <a class="embed-bar__link" href=full_app target="_blank" rel="noopener">

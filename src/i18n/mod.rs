@@ -97,7 +97,11 @@ pub fn tf(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
 /// A plural message for the count `n`; `{n}` in the chosen form is replaced by the number.
 pub fn tp(lang: Lang, msg: Msg, n: u64, args: &[(&str, &str)]) -> String {
     let forms: Vec<&str> = t(lang, msg).split('|').collect();
-    let form = forms.get(lang.plural_index(n)).or(forms.last()).copied().unwrap_or_default();
+    let form = forms
+        .get(lang.plural_index(n))
+        .or(forms.last())
+        .copied()
+        .unwrap_or_default();
     let n = n.to_string();
     let mut all = vec![("n", n.as_str())];
     all.extend_from_slice(args);
@@ -112,7 +116,12 @@ fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
         let after = &rest[open + 1..];
         match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
             Some((name, tail)) if args.iter().any(|(k, _)| *k == name) => {
-                out.push_str(args.iter().find(|(k, _)| *k == name).map(|(_, v)| *v).unwrap_or_default());
+                out.push_str(
+                    args.iter()
+                        .find(|(k, _)| *k == name)
+                        .map(|(_, v)| *v)
+                        .unwrap_or_default(),
+                );
                 rest = tail;
             }
             _ => {
@@ -128,8 +137,11 @@ fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
 #[cfg(test)]
 /// The `{name}` placeholders of a template, sorted: translations must use the same set.
 fn placeholders(template: &str) -> Vec<&str> {
-    let mut names: Vec<&str> =
-        template.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(name, _)| name)).collect();
+    let mut names: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+        .collect();
     names.sort_unstable();
     names.dedup();
     names
@@ -154,7 +166,12 @@ mod tests {
                 );
                 let forms = text.split('|').count();
                 let expected = if msg.is_plural() { lang.plural_forms() } else { 1 };
-                assert_eq!(forms, expected, "{} {msg:?} has {forms} forms, expected {expected}", lang.code());
+                assert_eq!(
+                    forms,
+                    expected,
+                    "{} {msg:?} has {forms} forms, expected {expected}",
+                    lang.code()
+                );
             }
         }
     }

@@ -71,7 +71,11 @@ mod tests {
         SplitMix64::new(2026).shuffle(&mut a);
         SplitMix64::new(2026).shuffle(&mut b);
         assert_eq!(a, b);
-        assert_ne!(a, (0..50).collect::<Vec<_>>(), "a 50-item shuffle should move something");
+        assert_ne!(
+            a,
+            (0..50).collect::<Vec<_>>(),
+            "a 50-item shuffle should move something"
+        );
         let mut sorted = a.clone();
         sorted.sort_unstable();
         assert_eq!(sorted, (0..50).collect::<Vec<_>>());

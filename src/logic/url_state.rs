@@ -131,7 +131,10 @@ impl<'a> Pairs<'a> {
 
     /// The decoded value of `key` when it appears exactly once and is well formed.
     fn single(&self, key: &str) -> Option<String> {
-        let mut found = self.pairs.iter().filter(|(k, _)| percent_decode(k).as_deref() == Some(key));
+        let mut found = self
+            .pairs
+            .iter()
+            .filter(|(k, _)| percent_decode(k).as_deref() == Some(key));
         let (_, raw) = found.next()?;
         if found.next().is_some() || raw.len() > MAX_VALUE_LEN {
             return None;
@@ -241,7 +244,12 @@ mod tests {
 
     #[test]
     fn serialises_only_non_defaults_in_a_fixed_order() {
-        let s = UrlState { view: View::Sources, theme: ThemePref::Light, embed: true, ..UrlState::default() };
+        let s = UrlState {
+            view: View::Sources,
+            theme: ThemePref::Light,
+            embed: true,
+            ..UrlState::default()
+        };
         assert_eq!(s.to_query(), "view=sources&theme=light&embed=1");
         assert_eq!(s.with_view(View::Home).to_query(), "theme=light&embed=1");
     }
@@ -299,7 +307,12 @@ mod tests {
     }
 
     fn random_state(rng: &mut SplitMix64) -> UrlState {
-        UrlState { view: pick(rng), lang: pick(rng), theme: pick(rng), embed: rng.below(2) == 1 }
+        UrlState {
+            view: pick(rng),
+            lang: pick(rng),
+            theme: pick(rng),
+            embed: rng.below(2) == 1,
+        }
     }
 
     /// Property: serialise-then-parse is the identity, for every reachable state.

@@ -34,7 +34,10 @@ pub fn mark_started() {
     if let Some(root) = root() {
         let _ = root.set_attribute("data-app-started", "");
     }
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
         boot.remove();
     }
 }
@@ -53,8 +56,7 @@ pub fn focus_heading() {
 
 /// Whether the device prefers dark, and a callback for when that changes (the OS can switch at sunset).
 pub fn watch_prefers_dark(on_change: impl Fn(bool) + 'static) -> bool {
-    let Some(mql) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-    else {
+    let Some(mql) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) else {
         return false;
     };
     let target = mql.clone();

@@ -7,12 +7,16 @@
 use crate::logic::url_state::UrlState;
 
 pub fn current_query() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// A same-document URL for `state`: current path plus its query. Used for `href`s and history entries.
 pub fn href(state: &UrlState) -> String {
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
     match state.to_query() {
         q if q.is_empty() => path,
         q => format!("{path}?{q}"),

@@ -25,8 +25,14 @@ impl AppState {
         let url = UrlState::parse(&history::current_query());
         let theme = theme::initial(url.theme);
         let system_dark = RwSignal::new(false);
-        system_dark.set(crate::platform::document::watch_prefers_dark(move |dark| system_dark.set(dark)));
-        Self { url: RwSignal::new(url), theme: RwSignal::new(theme), system_dark }
+        system_dark.set(crate::platform::document::watch_prefers_dark(move |dark| {
+            system_dark.set(dark)
+        }));
+        Self {
+            url: RwSignal::new(url),
+            theme: RwSignal::new(theme),
+            system_dark,
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -75,7 +81,11 @@ impl AppState {
     /// Switches to the opposite of what is shown now, remembers it, and keeps an explicit `theme=` in the
     /// address bar truthful so a reload does not flip it back.
     pub fn toggle_theme(&self) {
-        let next = if self.is_dark() { ThemePref::Light } else { ThemePref::Dark };
+        let next = if self.is_dark() {
+            ThemePref::Light
+        } else {
+            ThemePref::Dark
+        };
         self.theme.set(next);
         theme::remember(next);
         if self.url.with_untracked(|u| u.theme != ThemePref::Auto) {

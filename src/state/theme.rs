@@ -11,7 +11,9 @@ pub fn initial(from_url: ThemePref) -> ThemePref {
     if from_url != ThemePref::Auto {
         return from_url;
     }
-    storage::get(KEY).and_then(|v| ThemePref::from_id(&v)).unwrap_or_default()
+    storage::get(KEY)
+        .and_then(|v| ThemePref::from_id(&v))
+        .unwrap_or_default()
 }
 
 pub fn remember(theme: ThemePref) {

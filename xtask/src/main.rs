@@ -43,13 +43,18 @@ fn main() -> ExitCode {
 }
 
 fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives inside the project").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the project")
+        .to_path_buf()
 }
 
 fn serve(root: &Path) -> Result<(), Failure> {
     tools::ensure_build_tools(root)?;
     println!("Serving Reverse Wave at http://127.0.0.1:8080 (Ctrl+C to stop)");
-    cmd("trunk", root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]).run()
+    cmd("trunk", root)
+        .args(["serve", "--address", "127.0.0.1", "--port", "8080"])
+        .run()
 }
 
 fn dist(root: &Path) -> Result<(), Failure> {
@@ -66,7 +71,10 @@ fn e2e(root: &Path, only: &[String]) -> Result<(), Failure> {
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     specs.sort();
-    cmd("node", &root.join("end2end")).args(["--test", "--test-concurrency=1"]).args(specs).run()
+    cmd("node", &root.join("end2end"))
+        .args(["--test", "--test-concurrency=1"])
+        .args(specs)
+        .run()
 }
 
 fn shots(root: &Path) -> Result<(), Failure> {
@@ -77,7 +85,9 @@ fn test(root: &Path) -> Result<(), Failure> {
     tools::ensure_build_tools(root)?;
     tools::ensure_browser_tools(root)?;
     cmd("cargo", root).args(["fmt", "--all", "--check"]).run()?;
-    cmd("cargo", root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).run()?;
+    cmd("cargo", root)
+        .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+        .run()?;
     cmd("cargo", root).args(["test", "--workspace"]).run()?;
     dist(root)?;
     e2e(root, &[])?;

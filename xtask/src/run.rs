@@ -17,7 +17,10 @@ pub struct Cmd {
 pub fn cmd(program: &str, dir: &Path) -> Cmd {
     let mut inner = Command::new(program);
     inner.current_dir(dir).env("PATH", tool_path(dir));
-    Cmd { inner, shown: program.to_string() }
+    Cmd {
+        inner,
+        shown: program.to_string(),
+    }
 }
 
 impl Cmd {
@@ -36,7 +39,10 @@ impl Cmd {
 
     pub fn run(mut self) -> Result<(), Failure> {
         println!("\n$ {}", self.shown);
-        let status = self.inner.status().map_err(|e| Failure(format!("could not start `{}`: {e}", self.shown)))?;
+        let status = self
+            .inner
+            .status()
+            .map_err(|e| Failure(format!("could not start `{}`: {e}", self.shown)))?;
         if status.success() {
             Ok(())
         } else {
@@ -47,7 +53,9 @@ impl Cmd {
     /// Runs quietly and returns trimmed stdout, or `None` if the program is missing or fails.
     pub fn output(mut self) -> Option<String> {
         let out = self.inner.output().ok()?;
-        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
     }
 }
 
@@ -55,7 +63,9 @@ fn tool_path(dir: &Path) -> std::ffi::OsString {
     let root = find_root(dir);
     let mut paths: Vec<PathBuf> = vec![root.join("end2end/node_modules/.bin")];
     if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| {
-        std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")).map(|h| PathBuf::from(h).join(".cargo"))
+        std::env::var_os("HOME")
+            .or_else(|| std::env::var_os("USERPROFILE"))
+            .map(|h| PathBuf::from(h).join(".cargo"))
     }) {
         paths.push(home.join("bin"));
     }
@@ -64,5 +74,8 @@ fn tool_path(dir: &Path) -> std::ffi::OsString {
 }
 
 fn find_root(dir: &Path) -> PathBuf {
-    dir.ancestors().find(|d| d.join("Trunk.toml").exists()).unwrap_or(dir).to_path_buf()
+    dir.ancestors()
+        .find(|d| d.join("Trunk.toml").exists())
+        .unwrap_or(dir)
+        .to_path_buf()
 }

@@ -34,16 +34,22 @@ pub fn ensure_browser_tools(root: &Path) -> Result<(), Failure> {
 }
 
 fn ensure_wasm_target(root: &Path) -> Result<(), Failure> {
-    let installed = cmd("rustup", root).args(["target", "list", "--installed"]).output().unwrap_or_default();
+    let installed = cmd("rustup", root)
+        .args(["target", "list", "--installed"])
+        .output()
+        .unwrap_or_default();
     if installed.lines().any(|l| l.trim() == WASM_TARGET) {
         return Ok(());
     }
-    cmd("rustup", root).args(["target", "add", WASM_TARGET]).run().map_err(|_| {
-        Failure(format!(
-            "could not add the {WASM_TARGET} target. Install rustup from https://rustup.rs, then run \
+    cmd("rustup", root)
+        .args(["target", "add", WASM_TARGET])
+        .run()
+        .map_err(|_| {
+            Failure(format!(
+                "could not add the {WASM_TARGET} target. Install rustup from https://rustup.rs, then run \
              `rustup target add {WASM_TARGET}`."
-        ))
-    })
+            ))
+        })
 }
 
 fn ensure_trunk(root: &Path) -> Result<(), Failure> {
@@ -51,7 +57,9 @@ fn ensure_trunk(root: &Path) -> Result<(), Failure> {
         return Ok(());
     }
     println!("Installing trunk {TRUNK_VERSION} (one time; takes several minutes)…");
-    cmd("cargo", root).args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]).run()
+    cmd("cargo", root)
+        .args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"])
+        .run()
 }
 
 /// The CLI must equal the `wasm-bindgen` crate in Cargo.lock exactly, or the generated JS will not load the
@@ -66,13 +74,14 @@ fn ensure_wasm_bindgen(root: &Path) -> Result<(), Failure> {
             "Trunk.toml [tools] wasm_bindgen must be \"{version}\" to match Cargo.lock; please update it."
         )));
     }
-    if cmd("wasm-bindgen", root).args(["--version"]).output().as_deref() == Some(&format!("wasm-bindgen {version}"))
-    {
+    if cmd("wasm-bindgen", root).args(["--version"]).output().as_deref() == Some(&format!("wasm-bindgen {version}")) {
         return Ok(());
     }
     println!("Installing wasm-bindgen-cli {version} to match Cargo.lock (one time; a few minutes)…");
     // Not `--locked`: one of its locked dependencies is missing from the registry index (TOOLCHAIN.md).
-    cmd("cargo", root).args(["install", "wasm-bindgen-cli", "--version", &version]).run()
+    cmd("cargo", root)
+        .args(["install", "wasm-bindgen-cli", "--version", &version])
+        .run()
 }
 
 /// `npm ci` whenever the lock file changed since the last install (a stamp in node_modules records it).
@@ -84,9 +93,15 @@ fn ensure_npm_packages(root: &Path) -> Result<(), Failure> {
         return Ok(());
     }
     let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
-    cmd(npm, &dir).args(["ci", "--no-audit", "--no-fund"]).run().map_err(|e| {
-        Failure(format!("{} — install Node.js 20 or newer (it includes npm) and try again.", e.0))
-    })?;
+    cmd(npm, &dir)
+        .args(["ci", "--no-audit", "--no-fund"])
+        .run()
+        .map_err(|e| {
+            Failure(format!(
+                "{} — install Node.js 20 or newer (it includes npm) and try again.",
+                e.0
+            ))
+        })?;
     std::fs::write(&stamp_path, lock).map_err(|e| Failure(format!("cannot write {}: {e}", stamp_path.display())))
 }
 
