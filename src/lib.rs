@@ -1,10 +1,11 @@
 //! Reverse Wave: a classroom resource on reverse cultural imperialism.
 //!
-//! Layout: `logic/` and `i18n/` are pure and natively tested; `platform/` is the browser edge; `state/` holds
+//! Layout: `data/` is the compiled-in dataset; `logic/` and `i18n/` are pure and natively tested; `platform/` is the browser edge; `state/` holds
 //! the shared reactive state; `components/` and `views/` are the UI.
 
 pub mod app;
 pub mod components;
+pub mod data;
 pub mod i18n;
 pub mod logic;
 pub mod platform;

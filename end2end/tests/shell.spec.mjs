@@ -86,7 +86,7 @@ describe('app shell', () => {
     assert.equal(first, 'skip-link', 'the skip link comes first');
     for (const view of [...VIEWS.slice(1), 'home']) {
       let found = false;
-      for (let i = 0; i < 40 && !found; i++) {
+      for (let i = 0; i < 400 && !found; i++) {
         await page.keyboard.press('Tab');
         found = await page.evaluate((v) => {
           const el = document.activeElement;

@@ -13,6 +13,8 @@ pub enum IconKind {
     Sources,
     Moon,
     Arrow,
+    Check,
+    Cross,
     External,
 }
 
@@ -29,6 +31,8 @@ impl IconKind {
             IconKind::Sources => "M4 19V5a2 2 0 0 1 2-2h14v15H6a2 2 0 0 0-2 2 2 2 0 0 0 2 2h14v-4M8 7h8M8 11h6",
             IconKind::Moon => "M20.5 14.5A8.5 8.5 0 1 1 9.5 3.5a7 7 0 0 0 11 11z",
             IconKind::Arrow => "M5 12h14M13 6l6 6-6 6",
+            IconKind::Check => "M4 12.5l5 5L20 6.5",
+            IconKind::Cross => "M6 6l12 12M18 6L6 18",
             IconKind::External => "M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5",
         }
     }

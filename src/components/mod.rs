@@ -1,10 +1,13 @@
 //! Reusable UI pieces, one component per file.
 
+pub mod claim_card;
 pub mod embed_bar;
 pub mod icon;
 pub mod site_footer;
 pub mod site_header;
 pub mod site_nav;
 pub mod skip_link;
+pub mod source_item;
 pub mod theme_toggle;
+pub mod verdict_badge;
 pub mod view_link;

@@ -9,6 +9,9 @@
 //! Korean has only `other`).
 
 mod en;
+mod format;
+
+pub use format::format_date;
 
 /// A language the interface can be shown in. Its code is the BCP 47 tag used for `<html lang>` and `lang=`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -71,7 +74,7 @@ messages! {
     HomeTitle, HomeIntro1, HomeIntro2, HomeIntro3, HomeFeaturesHeading,
     FeatureTimelineTitle, FeatureTimelineBody, FeatureCompareTitle, FeatureCompareBody,
     FeatureQuizTitle, FeatureQuizBody, FeatureSourcesTitle, FeatureSourcesBody,
-    HomeTeachersHeading, HomeTeachersBody,
+    HomeTeachersHeading, HomeTeachersBody, HomeTeaserHeading, HomeTeaserLink,
     TimelineTitle, CompareTitle, QuizTitle, SourcesTitle,
     ComingSoonHeading, ComingSoonBody, ComingSoonBack,
     FooterSeed, FooterSeedLink, FooterSources, FooterPrivacy, FooterLicence,
@@ -79,9 +82,22 @@ messages! {
     PanicTitle, PanicBody, PanicReload,
     /// Plural: how many items a list shows.
     ItemsShown,
+    SourcesIntro1, SourcesIntro2, ClaimsHeading,
+    /// Plural in `n`; also `{confirmed}`, `{corrected}`, `{unverified}`.
+    ClaimsSummary,
+    ClaimArticleSaid, ClaimSourcesSay, ClaimWas, ClaimActually, ClaimSourcesLabel,
+    VerdictConfirmed, VerdictCorrected, VerdictUnverified,
+    VerdictConfirmedHelp, VerdictCorrectedHelp, VerdictUnverifiedHelp,
+    SourcesListHeading, KindArticle, KindPrimary, KindSecondary, KindArticleHelp, KindPrimaryHelp, KindSecondaryHelp,
+    /// Plural in `n`.
+    SupportsCount,
+    CitedByFact, CitedByEvent, CitedByChart, CitedByQuestion,
+    Month1, Month2, Month3, Month4, Month5, Month6, Month7, Month8, Month9, Month10, Month11, Month12,
+    /// `{day}`, `{month}`, `{year}`: the order differs between languages.
+    DateDay, DateMonth,
 }
 
-const PLURAL: &[Msg] = &[Msg::ItemsShown];
+const PLURAL: &[Msg] = &[Msg::ItemsShown, Msg::ClaimsSummary, Msg::SupportsCount];
 
 /// The text of `msg` in `lang`, falling back to English if that catalog lacks it.
 pub fn t(lang: Lang, msg: Msg) -> &'static str {

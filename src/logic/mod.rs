@@ -1,4 +1,5 @@
 //! Pure logic: no browser, no signals. Everything here is tested natively with `cargo test`.
 
 pub mod rng;
+pub mod sources;
 pub mod url_state;

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use crate::components::icon::{Icon, IconKind};
 use crate::components::view_link::ViewLink;
+use crate::data::model::Verdict;
 use crate::i18n::Msg;
+use crate::logic::sources::claims;
 use crate::logic::url_state::View;
 use crate::state::tr;
 
@@ -17,6 +19,7 @@ pub fn Home() -> impl IntoView {
                 <p>{tr(Msg::HomeIntro2)}</p>
                 <p>{tr(Msg::HomeIntro3)}</p>
             </section>
+            <FactCheckTeaser />
             <section aria-labelledby="home-features">
                 <h2 id="home-features" class="section-title">{tr(Msg::HomeFeaturesHeading)}</h2>
                 <ul class="feature-grid">
@@ -56,4 +59,35 @@ fn FeatureCard(view: View, icon: IconKind, title: Msg, body: Msg) -> impl IntoVi
             </ViewLink>
         </li>
     }
+}
+
+/// One of the article's mistakes, up front: the app's promise (we check everything) shown, not told.
+#[component]
+fn FactCheckTeaser() -> impl IntoView {
+    let featured = claims()
+        .find(|f| f.id == "claim-gangnam-year")
+        .or_else(|| claims().find(|f| f.verdict == Verdict::Corrected))
+        .filter(|f| f.article_said.is_some() && f.actual.is_some());
+    featured.map(|fact| {
+        view! {
+            <aside class="teaser" aria-labelledby="teaser-title">
+                <h2 id="teaser-title" class="teaser__title">{tr(Msg::HomeTeaserHeading)}</h2>
+                <p class="teaser__claim">{fact.claim}</p>
+                <dl class="claim__values">
+                    <div class="claim__value claim__value--old">
+                        <dt>{tr(Msg::ClaimWas)}</dt>
+                        <dd>{fact.article_said}</dd>
+                    </div>
+                    <div class="claim__value claim__value--new">
+                        <dt>{tr(Msg::ClaimActually)}</dt>
+                        <dd>{fact.actual}</dd>
+                    </div>
+                </dl>
+                <ViewLink view=View::Sources class="teaser__link">
+                    {tr(Msg::HomeTeaserLink)}
+                    <Icon kind=IconKind::Arrow />
+                </ViewLink>
+            </aside>
+        }
+    })
 }

@@ -2,6 +2,7 @@
 
 mod coming_soon;
 mod home;
+mod sources;
 
 use leptos::prelude::*;
 
@@ -10,6 +11,7 @@ use crate::logic::url_state::View;
 
 pub use coming_soon::ComingSoon;
 pub use home::Home;
+pub use sources::Sources;
 
 /// The view's `<h1>` and page-title text.
 pub fn title(view: View) -> Msg {
@@ -25,6 +27,7 @@ pub fn title(view: View) -> Msg {
 pub fn render(view: View) -> AnyView {
     match view {
         View::Home => view! { <Home /> }.into_any(),
+        View::Sources => view! { <Sources /> }.into_any(),
         other => view! { <ComingSoon title=title(other) /> }.into_any(),
     }
 }

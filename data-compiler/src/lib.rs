@@ -1,0 +1,34 @@
+//! Reads `data/*.toml`, checks it, and writes it out as Rust statics for the app (`build.rs` includes them).
+//!
+//! Why a compiler rather than parsing in the browser: the WASM then carries ready-made data and no TOML parser,
+//! and a broken data file stops the build with a message naming the file, the entry and the field, instead
+//! of reaching a classroom.
+
+mod emit;
+mod error;
+mod files;
+mod raw;
+mod validate;
+
+use std::path::Path;
+
+pub use error::DataError;
+pub use files::{Files, FILE_NAMES};
+pub use raw::Dataset;
+
+/// Parses and checks the five data files. All problems are reported at once, so one build shows them all.
+pub fn check(files: &Files) -> Result<Dataset, Vec<DataError>> {
+    let data = raw::parse(files)?;
+    let errors = validate::validate(&data);
+    if errors.is_empty() {
+        Ok(data)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads `data_dir`, checks it, and returns the Rust source for the app's statics.
+pub fn compile(data_dir: &Path) -> Result<String, Vec<DataError>> {
+    let files = Files::read(data_dir)?;
+    check(&files).map(|d| emit::emit(&d))
+}

@@ -1,0 +1,52 @@
+use leptos::prelude::*;
+
+use crate::components::verdict_badge::VerdictBadge;
+use crate::data::model::{Fact, SourceKind};
+use crate::data::source;
+use crate::i18n::Msg;
+use crate::logic::sources::anchor;
+use crate::state::tr;
+
+/// One of the article's claims next to what the sources say. Corrections show both values side by side:
+/// the point is to see *how* it was wrong, not just that it was.
+#[component]
+pub fn ClaimCard(fact: &'static Fact) -> impl IntoView {
+    let heading_id = format!("claim-{}", fact.id);
+    let labelled_by = heading_id.clone();
+    let class = format!("claim claim--{}", format!("{:?}", fact.verdict).to_lowercase());
+    let checked_against: Vec<_> = fact
+        .sources
+        .iter()
+        .filter_map(|id| source(id))
+        .filter(|s| s.kind != SourceKind::Article)
+        .map(|s| view! { <li><a href=format!("#{}", anchor(s.id))>{s.publisher}</a></li> })
+        .collect();
+    view! {
+        <article class=class aria-labelledby=labelled_by>
+            <VerdictBadge verdict=fact.verdict />
+            <h3 class="claim__label" id=heading_id>{tr(Msg::ClaimArticleSaid)}</h3>
+            <p class="claim__said">{fact.claim}</p>
+            {fact.article_said.zip(fact.actual).map(|(said, actual)| view! {
+                <dl class="claim__values">
+                    <div class="claim__value claim__value--old">
+                        <dt>{tr(Msg::ClaimWas)}</dt>
+                        <dd>{said}</dd>
+                    </div>
+                    <div class="claim__value claim__value--new">
+                        <dt>{tr(Msg::ClaimActually)}</dt>
+                        <dd>{actual}</dd>
+                    </div>
+                </dl>
+            })}
+            <h4 class="claim__label">{tr(Msg::ClaimSourcesSay)}</h4>
+            <p>{fact.statement}</p>
+            {fact.note.map(|note| view! { <p class="claim__note">{note}</p> })}
+            {(!checked_against.is_empty()).then(|| view! {
+                <div class="claim__sources">
+                    <span>{tr(Msg::ClaimSourcesLabel)} ": "</span>
+                    <ul>{checked_against}</ul>
+                </div>
+            })}
+        </article>
+    }
+}
