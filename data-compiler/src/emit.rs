@@ -14,7 +14,12 @@ pub fn emit(d: &Dataset) -> String {
     let mut events: Vec<&Event> = d.events.iter().collect();
     events.sort_by_key(|e| parse_date(&e.date).ok());
     list(&mut out, "EVENTS", "Event", events.into_iter().map(event));
-    list(&mut out, "COMPARISONS", "Comparison", d.comparisons.iter().map(comparison));
+    list(
+        &mut out,
+        "COMPARISONS",
+        "Comparison",
+        d.comparisons.iter().map(comparison),
+    );
     list(&mut out, "QUESTIONS", "Question", d.questions.iter().map(question));
     out
 }
@@ -53,7 +58,9 @@ fn variant(ty: &str, id: &str) -> String {
         .split('-')
         .map(|p| {
             let mut c = p.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
         })
         .collect();
     format!("{ty}::{name}")
@@ -70,7 +77,9 @@ fn source(x: &Source) -> String {
         s(&x.id),
         s(&x.title),
         s(&x.publisher),
-        x.date.as_deref().map_or_else(|| "None".into(), |d| format!("Some({})", date(d))),
+        x.date
+            .as_deref()
+            .map_or_else(|| "None".into(), |d| format!("Some({})", date(d))),
         opt(&x.url),
         variant("SourceKind", &x.kind),
         opt(&x.note),
@@ -154,7 +163,10 @@ fn question(x: &Question) -> String {
             x.correct.unwrap_or_default()
         ),
         "true-false" => format!("Answer::TrueFalse {{ truth: {} }}", x.truth.unwrap_or_default()),
-        "order" => format!("Answer::Order {{ events: {} }}", strs(x.events.as_ref().unwrap_or(&none))),
+        "order" => format!(
+            "Answer::Order {{ events: {} }}",
+            strs(x.events.as_ref().unwrap_or(&none))
+        ),
         "estimate" => format!(
             "Answer::Estimate {{ answer: {}, min: {}, max: {}, step: {}, unit: {} }}",
             num(x.answer.unwrap_or_default()),

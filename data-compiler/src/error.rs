@@ -12,12 +12,21 @@ pub struct DataError {
 
 impl DataError {
     pub fn new(file: &str, entry: &str, field: &str, message: impl Into<String>) -> Self {
-        Self { file: file.into(), entry: entry.into(), field: field.into(), message: message.into() }
+        Self {
+            file: file.into(),
+            entry: entry.into(),
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "data/{}: entry `{}`: field `{}`: {}", self.file, self.entry, self.field, self.message)
+        write!(
+            f,
+            "data/{}: entry `{}`: field `{}`: {}",
+            self.file, self.entry, self.field, self.message
+        )
     }
 }

@@ -2,8 +2,13 @@ use std::path::Path;
 
 use crate::DataError;
 
-pub const FILE_NAMES: [&str; 5] =
-    ["sources.toml", "facts.toml", "events.toml", "comparisons.toml", "questions.toml"];
+pub const FILE_NAMES: [&str; 5] = [
+    "sources.toml",
+    "facts.toml",
+    "events.toml",
+    "comparisons.toml",
+    "questions.toml",
+];
 
 /// The text of the five data files. Tests build broken copies of it without touching the disk.
 #[derive(Clone, Debug)]

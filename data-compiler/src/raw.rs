@@ -162,9 +162,13 @@ pub fn parse(files: &Files) -> Result<Dataset, Vec<DataError>> {
         parse_file::<ComparisonsFile>(FILE_NAMES[3], &files.comparisons, &mut errors).map(|f| f.comparison);
     let questions = parse_file::<QuestionsFile>(FILE_NAMES[4], &files.questions, &mut errors).map(|f| f.question);
     match (sources, facts, events, comparisons, questions) {
-        (Some(sources), Some(facts), Some(events), Some(comparisons), Some(questions)) => {
-            Ok(Dataset { sources, facts, events, comparisons, questions })
-        }
+        (Some(sources), Some(facts), Some(events), Some(comparisons), Some(questions)) => Ok(Dataset {
+            sources,
+            facts,
+            events,
+            comparisons,
+            questions,
+        }),
         _ => Err(errors),
     }
 }
@@ -200,7 +204,9 @@ fn locate(text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> (S
     let field = if message.starts_with("missing field") || message.starts_with("unknown field") {
         quoted(message)
     } else {
-        line.split_once('=').map(|(k, _)| k.trim().to_string()).filter(|k| !k.starts_with('['))
+        line.split_once('=')
+            .map(|(k, _)| k.trim().to_string())
+            .filter(|k| !k.starts_with('['))
     }
     .unwrap_or_else(|| "?".into());
     (entry, field)

@@ -5,7 +5,17 @@ use std::collections::{HashMap, HashSet};
 use crate::raw::{Comparison, Dataset, Event, Fact, Question, Source};
 use crate::DataError;
 
-pub const REGIONS: &[&str] = &["global", "korea", "china", "india", "latin-america", "spain", "usa", "uk", "europe"];
+pub const REGIONS: &[&str] = &[
+    "global",
+    "korea",
+    "china",
+    "india",
+    "latin-america",
+    "spain",
+    "usa",
+    "uk",
+    "europe",
+];
 pub const THEMES: &[&str] = &["music", "film-tv", "language", "politics", "trade"];
 pub const VERDICTS: &[&str] = &["confirmed", "corrected", "unverified"];
 pub const SOURCE_KINDS: &[&str] = &["article", "primary", "secondary"];
@@ -25,7 +35,9 @@ pub struct Date {
 pub fn parse_date(s: &str) -> Result<Date, String> {
     let parts: Vec<&str> = s.split('-').collect();
     let num = |p: &str, len: usize| -> Option<i64> {
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
     };
     let bad = || format!("`{s}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
     let year = parts.first().and_then(|p| num(p, 4)).ok_or_else(bad)?;
@@ -49,7 +61,11 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     if parts.len() == 3 && !(1..=days_in_month(year, month)).contains(&day) {
         return Err(format!("{s} does not exist"));
     }
-    Ok(Date { year, month: month as u8, day: day as u8 })
+    Ok(Date {
+        year,
+        month: month as u8,
+        day: day as u8,
+    })
 }
 
 fn days_in_month(year: i64, month: i64) -> i64 {
@@ -112,7 +128,9 @@ impl Check<'_> {
 }
 
 fn is_id(s: &str) -> bool {
-    !s.is_empty() && s.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+    !s.is_empty()
+        && s.split('-')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn ids<'a, T>(
@@ -124,7 +142,12 @@ fn ids<'a, T>(
     let mut seen = HashSet::new();
     for i in items.iter().map(id) {
         if !is_id(i) {
-            errors.push(DataError::new(file, i, "id", "use lower-case letters, digits and single hyphens"));
+            errors.push(DataError::new(
+                file,
+                i,
+                "id",
+                "use lower-case letters, digits and single hyphens",
+            ));
         }
         if !seen.insert(i) {
             errors.push(DataError::new(file, i, "id", "is used by another entry in this file"));
@@ -140,8 +163,12 @@ pub fn validate(d: &Dataset) -> Vec<DataError> {
     ids("events.toml", &d.events, |e| e.id.as_str(), &mut errors);
     let chart_ids = ids("comparisons.toml", &d.comparisons, |c| c.id.as_str(), &mut errors);
     ids("questions.toml", &d.questions, |q| q.id.as_str(), &mut errors);
-    let article_sources: HashSet<&str> =
-        d.sources.iter().filter(|s| s.kind == "article").map(|s| s.id.as_str()).collect();
+    let article_sources: HashSet<&str> = d
+        .sources
+        .iter()
+        .filter(|s| s.kind == "article")
+        .map(|s| s.id.as_str())
+        .collect();
 
     for s in &d.sources {
         source(s, &mut errors);
@@ -155,8 +182,11 @@ pub fn validate(d: &Dataset) -> Vec<DataError> {
     for c in &d.comparisons {
         comparison(c, &source_ids, &fact_ids, &mut errors);
     }
-    let event_dates: HashMap<&str, Option<Date>> =
-        d.events.iter().map(|e| (e.id.as_str(), parse_date(&e.date).ok())).collect();
+    let event_dates: HashMap<&str, Option<Date>> = d
+        .events
+        .iter()
+        .map(|e| (e.id.as_str(), parse_date(&e.date).ok()))
+        .collect();
     for q in &d.questions {
         question(q, &source_ids, &event_dates, &chart_ids, &mut errors);
     }
@@ -172,14 +202,23 @@ pub fn validate(d: &Dataset) -> Vec<DataError> {
         .collect();
     for s in &d.sources {
         if !cited.contains(s.id.as_str()) {
-            errors.push(DataError::new("sources.toml", &s.id, "id", "is not cited by any fact, event, comparison or question"));
+            errors.push(DataError::new(
+                "sources.toml",
+                &s.id,
+                "id",
+                "is not cited by any fact, event, comparison or question",
+            ));
         }
     }
     errors
 }
 
 fn source(s: &Source, errors: &mut Vec<DataError>) {
-    let mut c = Check { file: "sources.toml", entry: &s.id, errors };
+    let mut c = Check {
+        file: "sources.toml",
+        entry: &s.id,
+        errors,
+    };
     c.text("title", &s.title);
     c.text("publisher", &s.publisher);
     c.one_of("kind", &s.kind, SOURCE_KINDS);
@@ -198,7 +237,11 @@ fn source(s: &Source, errors: &mut Vec<DataError>) {
 }
 
 fn fact(f: &Fact, sources: &HashSet<&str>, article: &HashSet<&str>, errors: &mut Vec<DataError>) {
-    let mut c = Check { file: "facts.toml", entry: &f.id, errors };
+    let mut c = Check {
+        file: "facts.toml",
+        entry: &f.id,
+        errors,
+    };
     c.text("statement", &f.statement);
     c.one_of("region", &f.region, REGIONS);
     c.one_of("verdict", &f.verdict, VERDICTS);
@@ -210,10 +253,18 @@ fn fact(f: &Fact, sources: &HashSet<&str>, article: &HashSet<&str>, errors: &mut
     c.opt_text("unit", &f.unit);
     for y in &f.years {
         if !YEARS.contains(y) {
-            c.fail("years", format!("year {y} is outside {}–{}", YEARS.start(), YEARS.end()));
+            c.fail(
+                "years",
+                format!("year {y} is outside {}–{}", YEARS.start(), YEARS.end()),
+            );
         }
     }
-    for (field, value) in [("claim", &f.claim), ("article_said", &f.article_said), ("actual", &f.actual), ("note", &f.note)] {
+    for (field, value) in [
+        ("claim", &f.claim),
+        ("article_said", &f.article_said),
+        ("actual", &f.actual),
+        ("note", &f.note),
+    ] {
         c.opt_text(field, value);
     }
     if f.claim.is_some() && !f.sources.iter().any(|s| article.contains(s.as_str())) {
@@ -223,11 +274,18 @@ fn fact(f: &Fact, sources: &HashSet<&str>, article: &HashSet<&str>, errors: &mut
         c.fail("sources", "a checked claim must cite the source it was checked against");
     }
     if f.claim.is_none() && f.verdict != "confirmed" {
-        c.fail("claim", "only the article's claims can be corrected or unverified: say what the article claimed");
+        c.fail(
+            "claim",
+            "only the article's claims can be corrected or unverified: say what the article claimed",
+        );
     }
     match f.verdict.as_str() {
         "corrected" => {
-            for (field, v) in [("article_said", &f.article_said), ("actual", &f.actual), ("note", &f.note)] {
+            for (field, v) in [
+                ("article_said", &f.article_said),
+                ("actual", &f.actual),
+                ("note", &f.note),
+            ] {
                 if v.is_none() {
                     c.fail(field, "is needed when the verdict is `corrected`");
                 }
@@ -239,7 +297,11 @@ fn fact(f: &Fact, sources: &HashSet<&str>, article: &HashSet<&str>, errors: &mut
 }
 
 fn event(e: &Event, sources: &HashSet<&str>, facts: &HashSet<&str>, errors: &mut Vec<DataError>) {
-    let mut c = Check { file: "events.toml", entry: &e.id, errors };
+    let mut c = Check {
+        file: "events.toml",
+        entry: &e.id,
+        errors,
+    };
     if let Err(msg) = parse_date(&e.date) {
         c.fail("date", msg);
     }
@@ -252,8 +314,17 @@ fn event(e: &Event, sources: &HashSet<&str>, facts: &HashSet<&str>, errors: &mut
 }
 
 fn comparison(k: &Comparison, sources: &HashSet<&str>, facts: &HashSet<&str>, errors: &mut Vec<DataError>) {
-    let mut c = Check { file: "comparisons.toml", entry: &k.id, errors };
-    for (field, v) in [("title", &k.title), ("question", &k.question), ("unit", &k.unit), ("caption", &k.caption)] {
+    let mut c = Check {
+        file: "comparisons.toml",
+        entry: &k.id,
+        errors,
+    };
+    for (field, v) in [
+        ("title", &k.title),
+        ("question", &k.question),
+        ("unit", &k.unit),
+        ("caption", &k.caption),
+    ] {
         c.text(field, v);
     }
     c.one_of("kind", &k.kind, CHART_KINDS);
@@ -273,11 +344,20 @@ fn comparison(k: &Comparison, sources: &HashSet<&str>, facts: &HashSet<&str>, er
         if s.values.len() != k.categories.len() {
             c.fail(
                 "series.values",
-                format!("series `{}` has {} values for {} categories", s.label, s.values.len(), k.categories.len()),
+                format!(
+                    "series `{}` has {} values for {} categories",
+                    s.label,
+                    s.values.len(),
+                    k.categories.len()
+                ),
             );
         }
-        if c.finite("series.values", &s.values) && k.unit == "%" && s.values.iter().any(|v| !(0.0..=100.0).contains(v)) {
-            c.fail("series.values", format!("series `{}` has a percentage outside 0–100", s.label));
+        if c.finite("series.values", &s.values) && k.unit == "%" && s.values.iter().any(|v| !(0.0..=100.0).contains(v))
+        {
+            c.fail(
+                "series.values",
+                format!("series `{}` has a percentage outside 0–100", s.label),
+            );
         }
     }
     if k.kind == "line" {
@@ -306,7 +386,11 @@ fn question(
     charts: &HashSet<&str>,
     errors: &mut Vec<DataError>,
 ) {
-    let mut c = Check { file: "questions.toml", entry: &q.id, errors };
+    let mut c = Check {
+        file: "questions.toml",
+        entry: &q.id,
+        errors,
+    };
     c.one_of("type", &q.kind, QUESTION_TYPES);
     c.one_of("difficulty", &q.difficulty, DIFFICULTIES);
     c.text("prompt", &q.prompt);
@@ -369,9 +453,10 @@ fn question(
             for id in ids {
                 match events.get(id.as_str()) {
                     None => c.fail("events", format!("no event has the id `{id}`")),
-                    Some(Some(d)) if !dates.insert(*d) => {
-                        c.fail("events", format!("`{id}` has the same date as another event here, so the order is ambiguous"))
-                    }
+                    Some(Some(d)) if !dates.insert(*d) => c.fail(
+                        "events",
+                        format!("`{id}` has the same date as another event here, so the order is ambiguous"),
+                    ),
                     _ => {}
                 }
             }
@@ -404,7 +489,9 @@ fn choice(
 ) {
     let Some(list) = list else { return };
     if !count.contains(&list.len()) {
-        let n = if count.start() == count.end() { format!("exactly {}", count.start()) } else {
+        let n = if count.start() == count.end() {
+            format!("exactly {}", count.start())
+        } else {
             format!("{} to {}", count.start(), count.end())
         };
         c.fail(list_field, format!("needs {n} entries, found {}", list.len()));
@@ -418,7 +505,13 @@ fn choice(
     }
     if let Some(i) = index {
         if i < 0 || i as usize >= list.len() {
-            c.fail(index_field, format!("{i} is not the index of an entry (0 to {})", list.len().saturating_sub(1)));
+            c.fail(
+                index_field,
+                format!(
+                    "{i} is not the index of an entry (0 to {})",
+                    list.len().saturating_sub(1)
+                ),
+            );
         }
     }
 }
@@ -429,11 +522,43 @@ mod tests {
 
     #[test]
     fn dates_accept_three_precisions_and_reject_impossible_days() {
-        assert_eq!(parse_date("2012"), Ok(Date { year: 2012, month: 0, day: 0 }));
-        assert_eq!(parse_date("2012-07"), Ok(Date { year: 2012, month: 7, day: 0 }));
-        assert_eq!(parse_date("2012-07-15"), Ok(Date { year: 2012, month: 7, day: 15 }));
+        assert_eq!(
+            parse_date("2012"),
+            Ok(Date {
+                year: 2012,
+                month: 0,
+                day: 0
+            })
+        );
+        assert_eq!(
+            parse_date("2012-07"),
+            Ok(Date {
+                year: 2012,
+                month: 7,
+                day: 0
+            })
+        );
+        assert_eq!(
+            parse_date("2012-07-15"),
+            Ok(Date {
+                year: 2012,
+                month: 7,
+                day: 15
+            })
+        );
         assert!(parse_date("2020-02-29").is_ok());
-        for bad in ["2021-02-29", "2012-13", "2012-00", "2012-7", "12-07-15", "1989", "2027-01-01", "2012-07-15-1", "", "20x2"] {
+        for bad in [
+            "2021-02-29",
+            "2012-13",
+            "2012-00",
+            "2012-7",
+            "12-07-15",
+            "1989",
+            "2027-01-01",
+            "2012-07-15-1",
+            "",
+            "20x2",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }

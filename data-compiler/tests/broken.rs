@@ -17,7 +17,9 @@ fn errors_after(edit: impl FnOnce(&mut Files)) -> Vec<DataError> {
 #[track_caller]
 fn assert_names(errors: &[DataError], file: &str, entry: &str, field: &str, words: &str) {
     assert!(
-        errors.iter().any(|e| e.file == file && e.entry == entry && e.field == field && e.message.contains(words)),
+        errors
+            .iter()
+            .any(|e| e.file == file && e.entry == entry && e.field == field && e.message.contains(words)),
         "expected an error for {file} / {entry} / {field} containing {words:?}, got:\n{}",
         errors.iter().map(|e| format!("  {e}\n")).collect::<String>()
     );
@@ -43,14 +45,28 @@ fn an_unknown_source_reference_and_an_incomplete_correction_are_named() {
              sources = [\"{CITED}\", \"no-such-source\"]\nverdict = \"corrected\"\nclaim = \"It said so.\"\n"
         ))
     });
-    assert_names(&errors, "facts.toml", "broken-fact", "sources", "no source has the id `no-such-source`");
-    assert_names(&errors, "facts.toml", "broken-fact", "actual", "needed when the verdict is `corrected`");
+    assert_names(
+        &errors,
+        "facts.toml",
+        "broken-fact",
+        "sources",
+        "no source has the id `no-such-source`",
+    );
+    assert_names(
+        &errors,
+        "facts.toml",
+        "broken-fact",
+        "actual",
+        "needed when the verdict is `corrected`",
+    );
 }
 
 #[test]
 fn a_fact_without_sources_is_named() {
     let errors = errors_after(|f| {
-        f.facts.push_str("\n[[fact]]\nid = \"unsourced\"\nstatement = \"S.\"\nregion = \"global\"\nverdict = \"confirmed\"\n")
+        f.facts.push_str(
+            "\n[[fact]]\nid = \"unsourced\"\nstatement = \"S.\"\nregion = \"global\"\nverdict = \"confirmed\"\n",
+        )
     });
     assert_names(&errors, "facts.toml", "unsourced", "sources", "at least one source");
 }
@@ -58,7 +74,8 @@ fn a_fact_without_sources_is_named() {
 #[test]
 fn an_unused_source_is_named() {
     let errors = errors_after(|f| {
-        f.sources.push_str("\n[[source]]\nid = \"orphan\"\ntitle = \"T\"\npublisher = \"P\"\nkind = \"primary\"\n")
+        f.sources
+            .push_str("\n[[source]]\nid = \"orphan\"\ntitle = \"T\"\npublisher = \"P\"\nkind = \"primary\"\n")
     });
     assert_names(&errors, "sources.toml", "orphan", "id", "not cited");
 }
@@ -114,9 +131,15 @@ fn a_misspelt_field_names_the_entry_and_the_field() {
 #[test]
 fn broken_toml_syntax_names_the_file_and_entry() {
     let errors = errors_after(|f| {
-        f.questions.push_str("\n[[question]]\nid = \"unclosed\"\nprompt = \"no closing quote\n");
+        f.questions
+            .push_str("\n[[question]]\nid = \"unclosed\"\nprompt = \"no closing quote\n");
     });
-    assert!(errors.iter().any(|e| e.file == "questions.toml" && e.entry == "unclosed"), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == "questions.toml" && e.entry == "unclosed"),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -129,9 +152,27 @@ fn comparison_series_must_match_categories_and_percentages_stay_within_0_to_100(
              article = [{{ series = \"2019\", category = \"A\", value = 3 }}]\n"
         ))
     });
-    assert_names(&errors, "comparisons.toml", "bad-chart", "series.values", "outside 0–100");
-    assert_names(&errors, "comparisons.toml", "bad-chart", "series.values", "has 1 values for 2 categories");
-    assert_names(&errors, "comparisons.toml", "bad-chart", "article.series", "no series is labelled `2019`");
+    assert_names(
+        &errors,
+        "comparisons.toml",
+        "bad-chart",
+        "series.values",
+        "outside 0–100",
+    );
+    assert_names(
+        &errors,
+        "comparisons.toml",
+        "bad-chart",
+        "series.values",
+        "has 1 values for 2 categories",
+    );
+    assert_names(
+        &errors,
+        "comparisons.toml",
+        "bad-chart",
+        "article.series",
+        "no series is labelled `2019`",
+    );
 }
 
 #[test]
@@ -145,7 +186,13 @@ fn single_choice_needs_four_distinct_options_and_one_valid_answer() {
     assert_names(&errors, "questions.toml", "q-broken", "options", "exactly 4");
     assert_names(&errors, "questions.toml", "q-broken", "options", "appears twice");
     assert_names(&errors, "questions.toml", "q-broken", "correct", "not the index");
-    assert_names(&errors, "questions.toml", "q-broken", "explanation", "must not be empty");
+    assert_names(
+        &errors,
+        "questions.toml",
+        "q-broken",
+        "explanation",
+        "must not be empty",
+    );
 }
 
 #[test]
@@ -161,5 +208,11 @@ fn question_fields_must_fit_their_type() {
     assert_names(&errors, "questions.toml", "q-mixed", "truth", "does not belong");
     assert_names(&errors, "questions.toml", "q-mixed", "answer", "min <= answer <= max");
     assert_names(&errors, "questions.toml", "q-order", "events", "3 to 5 events");
-    assert_names(&errors, "questions.toml", "q-order", "events", "no event has the id `no-such-event`");
+    assert_names(
+        &errors,
+        "questions.toml",
+        "q-order",
+        "events",
+        "no event has the id `no-such-event`",
+    );
 }

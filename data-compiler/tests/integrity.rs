@@ -9,7 +9,10 @@ use reverse_wave_data_compiler::{check, Dataset};
 fn dataset() -> Dataset {
     match check(&common::real_files()) {
         Ok(d) => d,
-        Err(errors) => panic!("data/ has problems:\n{}", errors.iter().map(|e| format!("  {e}\n")).collect::<String>()),
+        Err(errors) => panic!(
+            "data/ has problems:\n{}",
+            errors.iter().map(|e| format!("  {e}\n")).collect::<String>()
+        ),
     }
 }
 
@@ -21,7 +24,11 @@ fn the_real_data_passes_every_check() {
 #[test]
 fn the_timeline_has_at_least_25_events_from_2000_to_2025_across_all_themes() {
     let d = dataset();
-    let in_range: Vec<_> = d.events.iter().filter(|e| ("2000".."2026").contains(&&e.date[..4])).collect();
+    let in_range: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| ("2000".."2026").contains(&&e.date[..4]))
+        .collect();
     assert!(in_range.len() >= 25, "{} events in 2000–2025", in_range.len());
     let themes: HashSet<&str> = in_range.iter().map(|e| e.theme.as_str()).collect();
     for theme in ["music", "film-tv", "language", "politics", "trade"] {
@@ -46,7 +53,10 @@ fn the_quiz_bank_has_40_questions_in_five_types_and_three_difficulties() {
         assert!(n >= 5, "only {n} `{kind}` questions");
     }
     for level in ["easy", "medium", "hard"] {
-        assert!(d.questions.iter().any(|q| q.difficulty == level), "no {level} questions");
+        assert!(
+            d.questions.iter().any(|q| q.difficulty == level),
+            "no {level} questions"
+        );
     }
 }
 
@@ -73,7 +83,11 @@ fn every_claim_of_the_article_is_represented_with_its_verdict() {
         ("claim-midnights", "confirmed"),
     ];
     for (id, verdict) in expected {
-        let fact = d.facts.iter().find(|f| f.id == id).unwrap_or_else(|| panic!("missing fact {id}"));
+        let fact = d
+            .facts
+            .iter()
+            .find(|f| f.id == id)
+            .unwrap_or_else(|| panic!("missing fact {id}"));
         assert!(fact.claim.is_some(), "{id} should say what the article claimed");
         assert_eq!(fact.verdict, verdict, "{id}");
     }
@@ -81,5 +95,8 @@ fn every_claim_of_the_article_is_represented_with_its_verdict() {
     assert!(gangnam.article_said.as_deref().unwrap().contains("2018"));
     assert!(gangnam.actual.as_deref().unwrap().contains("2012"));
     let hours = d.facts.iter().find(|f| f.id == "claim-996-hours").unwrap();
-    assert!(hours.actual.as_deref().unwrap().contains("9"), "996 correction gives the hours");
+    assert!(
+        hours.actual.as_deref().unwrap().contains("9"),
+        "996 correction gives the hours"
+    );
 }

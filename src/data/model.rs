@@ -136,12 +136,28 @@ pub struct Comparison {
 
 #[derive(Debug)]
 pub enum Answer {
-    Single { options: &'static [&'static str], correct: u8 },
-    TrueFalse { truth: bool },
+    Single {
+        options: &'static [&'static str],
+        correct: u8,
+    },
+    TrueFalse {
+        truth: bool,
+    },
     /// The right order is the events' date order.
-    Order { events: &'static [&'static str] },
-    Estimate { answer: f64, min: f64, max: f64, step: f64, unit: &'static str },
-    SpotError { parts: &'static [&'static str], wrong: u8 },
+    Order {
+        events: &'static [&'static str],
+    },
+    Estimate {
+        answer: f64,
+        min: f64,
+        max: f64,
+        step: f64,
+        unit: &'static str,
+    },
+    SpotError {
+        parts: &'static [&'static str],
+        wrong: u8,
+    },
 }
 
 #[derive(Debug)]

@@ -28,7 +28,11 @@ pub fn format_date(lang: Lang, date: &Date) -> String {
     if date.day == 0 {
         tf(lang, Msg::DateMonth, &[("month", month), ("year", &year)])
     } else {
-        tf(lang, Msg::DateDay, &[("day", &date.day.to_string()), ("month", month), ("year", &year)])
+        tf(
+            lang,
+            Msg::DateDay,
+            &[("day", &date.day.to_string()), ("month", month), ("year", &year)],
+        )
     }
 }
 
@@ -42,6 +46,10 @@ mod tests {
         assert_eq!(format_date(Lang::En, &d(2012, 7, 15)), "15 July 2012");
         assert_eq!(format_date(Lang::En, &d(2012, 12, 0)), "December 2012");
         assert_eq!(format_date(Lang::En, &d(2012, 0, 0)), "2012");
-        assert_eq!(format_date(Lang::En, &d(2012, 13, 1)), "2012", "an impossible month falls back to the year");
+        assert_eq!(
+            format_date(Lang::En, &d(2012, 13, 1)),
+            "2012",
+            "an impossible month falls back to the year"
+        );
     }
 }

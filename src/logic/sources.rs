@@ -89,7 +89,10 @@ mod tests {
     fn verdict_counts_add_up_to_the_claims() {
         let counts = verdict_counts(claims());
         assert_eq!(counts.total() as usize, claims().count());
-        assert!(counts.confirmed > 0 && counts.corrected > 0 && counts.unverified > 0, "{counts:?}");
+        assert!(
+            counts.confirmed > 0 && counts.corrected > 0 && counts.unverified > 0,
+            "{counts:?}"
+        );
     }
 
     #[test]

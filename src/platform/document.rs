@@ -70,10 +70,19 @@ pub fn watch_prefers_dark(on_change: impl Fn(bool) + 'static) -> bool {
 /// Scrolls to and focuses the element named by the URL fragment, if there is one. Used by views whose
 /// anchors only exist after the app has rendered them.
 pub fn reveal_hash_target() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
-    if let Some(el) = doc.get_element_by_id(id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    if let Some(el) = doc
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         el.scroll_into_view();
         let _ = el.focus();
     }

@@ -20,7 +20,11 @@ pub fn Sources() -> impl IntoView {
             app.lang(),
             Msg::ClaimsSummary,
             counts.total(),
-            &[("confirmed", &n(counts.confirmed)), ("corrected", &n(counts.corrected)), ("unverified", &n(counts.unverified))],
+            &[
+                ("confirmed", &n(counts.confirmed)),
+                ("corrected", &n(counts.corrected)),
+                ("unverified", &n(counts.unverified)),
+            ],
         )
     };
     // Deep links such as `?view=sources#source-bea-trade-2022` arrive before this view exists; honour them
