@@ -1,29 +1,20 @@
 // The app shell against the release build in headless Chromium, served from a sub-folder as a school would.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
-import { DESKTOP, PHONE, VIEWS, axeViolations, horizontalOverflow, launch, openPage, visit } from '../support/browser.mjs';
+import { useBrowserAndServer } from '../support/suite.mjs';
+import { DESKTOP, PHONE, VIEWS, axeViolations, horizontalOverflow, openPage, visit } from '../support/browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ prefix: '/a/b/reverse-wave/' });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer('/a/b/reverse-wave/');
 
 const currentView = (page) => page.getAttribute('main', 'data-view');
 const query = (view) => (view === 'home' ? '' : `?view=${view}`);
 
 describe('app shell', () => {
   it('renders every view with one h1, its own title, lang="en" and no console errors', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(env.browser, env.server);
     const titles = new Set();
     for (const view of VIEWS) {
-      await visit(page, server, query(view));
+      await visit(page, env.server, query(view));
       assert.equal(await currentView(page), view);
       assert.equal(await page.locator('h1').count(), 1, `${view}: exactly one h1`);
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -42,13 +33,13 @@ describe('app shell', () => {
 
   for (const colorScheme of ['light', 'dark']) {
     it(`has no axe-core violations on any view (${colorScheme})`, async () => {
-      const { context, page, problems } = await openPage(browser, server, { colorScheme, viewport: DESKTOP });
+      const { context, page, problems } = await openPage(env.browser, env.server, { colorScheme, viewport: DESKTOP });
       for (const view of VIEWS) {
-        await visit(page, server, query(view));
+        await visit(page, env.server, query(view));
         assert.deepEqual(await axeViolations(page), [], `${view} (${colorScheme})`);
       }
       await page.setViewportSize(PHONE);
-      await visit(page, server);
+      await visit(page, env.server);
       assert.deepEqual(await axeViolations(page), [], `home at phone size (${colorScheme})`);
       assert.deepEqual(problems, []);
       await context.close();
@@ -56,11 +47,11 @@ describe('app shell', () => {
   }
 
   it('never scrolls sideways at 320 and 360 px, and its touch targets are at least 44x44', async () => {
-    const { context, page, problems } = await openPage(browser, server, { hasTouch: true });
+    const { context, page, problems } = await openPage(env.browser, env.server, { hasTouch: true });
     for (const width of [320, 360]) {
       await page.setViewportSize({ width, height: 740 });
       for (const view of VIEWS) {
-        await visit(page, server, query(view));
+        await visit(page, env.server, query(view));
         assert.equal(await horizontalOverflow(page), 0, `${view} at ${width}px`);
         const small = await page.evaluate(() =>
           [...document.querySelectorAll('nav a, header a, header button, main a, main button')]
@@ -79,8 +70,8 @@ describe('app shell', () => {
   });
 
   it('reaches every view by keyboard alone, with a visible focus ring', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: DESKTOP });
-    await visit(page, server);
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    await visit(page, env.server);
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => document.activeElement.className);
     assert.equal(first, 'skip-link', 'the skip link comes first');
@@ -111,8 +102,8 @@ describe('app shell', () => {
   });
 
   it('the skip link moves focus to the main content', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: DESKTOP });
-    await visit(page, server);
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    await visit(page, env.server);
     await page.keyboard.press('Tab');
     assert.ok(await page.locator('.skip-link').isVisible(), 'skip link is visible when focused');
     await page.keyboard.press('Enter');
@@ -122,8 +113,8 @@ describe('app shell', () => {
   });
 
   it('updates the URL on navigation and restores views with back and forward', async () => {
-    const { context, page, problems } = await openPage(browser, server);
-    await visit(page, server);
+    const { context, page, problems } = await openPage(env.browser, env.server);
+    await visit(page, env.server);
     await page.click('nav a[href*="view=timeline"]');
     await page.waitForURL(/view=timeline/);
     await page.click('nav a[href*="view=quiz"]');
@@ -141,7 +132,7 @@ describe('app shell', () => {
   });
 
   it('shows the home view for hostile or malformed URL parameters, without reflecting them', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(env.browser, env.server);
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs++; d.dismiss(); });
     const hostile = [
@@ -155,7 +146,7 @@ describe('app shell', () => {
       '?theme=<b>&lang=zz&embed=yes&unknown=1',
     ];
     for (const q of hostile) {
-      await visit(page, server, q);
+      await visit(page, env.server, q);
       assert.equal(await currentView(page), 'home', q);
       const html = await page.content();
       assert.ok(!html.includes('<script>alert') && !html.includes('onerror=alert'), `${q} not reflected`);
@@ -167,11 +158,11 @@ describe('app shell', () => {
   });
 
   it('loads every asset from its own sub-folder and nothing from elsewhere', async () => {
-    const { context, page, problems } = await openPage(browser, server);
-    server.requests.length = 0;
-    await visit(page, server, '?view=compare');
-    assert.ok(server.requests.length >= 3, `requests: ${server.requests}`);
-    const outside = server.requests.filter((p) => !p.startsWith('/a/b/reverse-wave/'));
+    const { context, page, problems } = await openPage(env.browser, env.server);
+    env.server.requests.length = 0;
+    await visit(page, env.server, '?view=compare');
+    assert.ok(env.server.requests.length >= 3, `requests: ${env.server.requests}`);
+    const outside = env.server.requests.filter((p) => !p.startsWith('/a/b/reverse-wave/'));
     assert.deepEqual(outside, [], 'every request stays inside the sub-folder');
     assert.deepEqual(problems, []);
     await context.close();
@@ -180,8 +171,8 @@ describe('app shell', () => {
 
 describe('theme and storage', () => {
   it('follows the device theme, and the toggle overrides it and is remembered', async () => {
-    const { context, page, problems } = await openPage(browser, server, { colorScheme: 'dark' });
-    await visit(page, server);
+    const { context, page, problems } = await openPage(env.browser, env.server, { colorScheme: 'dark' });
+    await visit(page, env.server);
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const darkBg = await bg();
     assert.equal(await page.getAttribute('.theme-toggle', 'aria-pressed'), 'true', 'device dark → toggle pressed');
@@ -197,8 +188,8 @@ describe('theme and storage', () => {
   });
 
   it('theme=dark in the URL wins, and toggling keeps the URL truthful', async () => {
-    const { context, page, problems } = await openPage(browser, server);
-    await visit(page, server, '?view=quiz&theme=dark');
+    const { context, page, problems } = await openPage(env.browser, env.server);
+    await visit(page, env.server, '?view=quiz&theme=dark');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     await page.click('.theme-toggle');
     await page.waitForURL(/theme=light/);
@@ -211,8 +202,8 @@ describe('theme and storage', () => {
     const initScript = () => {
       Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
     };
-    const { context, page, problems } = await openPage(browser, server, { initScript });
-    await visit(page, server, '?view=timeline');
+    const { context, page, problems } = await openPage(env.browser, env.server, { initScript });
+    await visit(page, env.server, '?view=timeline');
     await page.click('.theme-toggle');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     await page.click('nav a[href*="view=sources"]');
@@ -223,8 +214,8 @@ describe('theme and storage', () => {
 
   it('ignores a corrupt stored theme', async () => {
     const initScript = () => { try { localStorage.setItem('reverse-wave:theme', '{"broken'); } catch {} };
-    const { context, page, problems } = await openPage(browser, server, { initScript });
-    await visit(page, server);
+    const { context, page, problems } = await openPage(env.browser, env.server, { initScript });
+    await visit(page, env.server);
     assert.equal(await page.getAttribute('html', 'data-theme'), null);
     assert.deepEqual(problems, []);
     await context.close();
@@ -233,8 +224,8 @@ describe('theme and storage', () => {
 
 describe('embedding and failure', () => {
   it('embed=1 drops the site chrome and links to the full app in a new tab', async () => {
-    const { context, page, problems } = await openPage(browser, server);
-    await visit(page, server, '?view=quiz&embed=1');
+    const { context, page, problems } = await openPage(env.browser, env.server);
+    await visit(page, env.server, '?view=quiz&embed=1');
     assert.equal(await page.locator('header, nav, footer').count(), 0);
     const link = page.locator('.embed-bar a');
     assert.equal(await link.getAttribute('target'), '_blank');
@@ -248,9 +239,9 @@ describe('embedding and failure', () => {
   });
 
   it('turns the loading panel into a friendly message when the WASM cannot load', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await openPage(env.browser, env.server);
     await page.route('**/*.wasm', (route) => route.abort());
-    await page.goto(server.base);
+    await page.goto(env.server.base);
     await page.waitForSelector('.boot__failed:not([hidden])', { timeout: 12_000 });
     const text = await page.locator('.boot__failed').innerText();
     assert.match(text, /could not start/);

@@ -1,9 +1,9 @@
 // The Sources view against the dataset files it is compiled from.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve } from '../support/server.mjs';
-import { DESKTOP, PHONE, axeViolations, horizontalOverflow, launch, openPage, visit } from '../support/browser.mjs';
+import { useBrowserAndServer } from '../support/suite.mjs';
+import { DESKTOP, PHONE, axeViolations, horizontalOverflow, openPage, visit } from '../support/browser.mjs';
 
 const data = (name) => readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8');
 const count = (text, re) => (text.match(re) ?? []).length;
@@ -11,22 +11,13 @@ const sourceIds = [...data('sources.toml').matchAll(/^\[\[source\]\]\s*\nid = "(
 const claimCount = count(data('facts.toml'), /^claim = /gm);
 const correctedCount = count(data('facts.toml'), /^article_said = /gm);
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ prefix: '/school/reverse-wave/' });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer('/school/reverse-wave/');
 
 describe('sources view', () => {
   it('lists every source in the dataset, grouped by kind, each with a stable anchor', async () => {
     assert.ok(sourceIds.length >= 10, `parsed ${sourceIds.length} source ids from data/sources.toml`);
-    const { context, page, problems } = await openPage(browser, server, { viewport: DESKTOP });
-    await visit(page, server, '?view=sources');
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    await visit(page, env.server, '?view=sources');
     const anchors = await page.locator('li.source').evaluateAll((els) => els.map((e) => e.id));
     assert.deepEqual([...anchors].sort(), sourceIds.map((id) => `source-${id}`).sort());
     assert.equal(await page.locator('.source-group h3').count(), 3, 'article, primary, secondary');
@@ -35,8 +26,8 @@ describe('sources view', () => {
   });
 
   it('shows every claim of the article with its verdict, and both values where it was wrong', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: DESKTOP });
-    await visit(page, server, '?view=sources');
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    await visit(page, env.server, '?view=sources');
     assert.equal(await page.locator('.claim').count(), claimCount);
     assert.equal(await page.locator('.claim .verdict').count(), claimCount, 'each claim has a verdict badge');
     assert.equal(await page.locator('.claim__value--old').count(), correctedCount);
@@ -49,11 +40,11 @@ describe('sources view', () => {
   });
 
   it('a deep link to a source scrolls to it and focuses it; claim source links jump there', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: PHONE });
-    await page.goto(`${server.base}?view=sources#source-economist-spotify-2022`);
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    await page.goto(`${env.server.base}?view=sources#source-economist-spotify-2022`);
     await page.waitForFunction(() => document.activeElement?.id === 'source-economist-spotify-2022');
     assert.ok(await page.locator('#source-economist-spotify-2022').isVisible());
-    await visit(page, server, '?view=sources');
+    await visit(page, env.server, '?view=sources');
     await page.locator('.claim__sources a').first().click();
     const target = await page.evaluate(() => location.hash);
     assert.match(target, /^#source-/);
@@ -64,8 +55,8 @@ describe('sources view', () => {
 
   for (const colorScheme of ['light', 'dark']) {
     it(`is axe-clean and fits 320 px (${colorScheme})`, async () => {
-      const { context, page, problems } = await openPage(browser, server, { viewport: { width: 320, height: 700 }, colorScheme });
-      await visit(page, server, '?view=sources');
+      const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 320, height: 700 }, colorScheme });
+      await visit(page, env.server, '?view=sources');
       await page.locator('details.source__uses').first().evaluate((d) => { d.open = true; });
       assert.equal(await horizontalOverflow(page), 0);
       assert.deepEqual(await axeViolations(page), []);

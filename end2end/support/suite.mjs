@@ -1,0 +1,18 @@
+// One browser and one static server per spec file, started before its tests and stopped after them.
+import { after, before } from 'node:test';
+import { launch } from './browser.mjs';
+import { serve } from './server.mjs';
+
+/** Returns `{ browser, server }`, filled in once the suite starts. `prefix` is the sub-folder to serve from. */
+export function useBrowserAndServer(prefix) {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    env.server = await serve({ prefix });
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
