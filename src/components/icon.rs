@@ -15,6 +15,11 @@ pub enum IconKind {
     Arrow,
     Check,
     Cross,
+    Music,
+    Screen,
+    Speech,
+    Landmark,
+    Crate,
     External,
 }
 
@@ -33,6 +38,11 @@ impl IconKind {
             IconKind::Arrow => "M5 12h14M13 6l6 6-6 6",
             IconKind::Check => "M4 12.5l5 5L20 6.5",
             IconKind::Cross => "M6 6l12 12M18 6L6 18",
+            IconKind::Music => "M9 18V5l12-2v13M9 18a3 3 0 1 1-6 0a3 3 0 1 1 6 0zM21 16a3 3 0 1 1-6 0a3 3 0 1 1 6 0z",
+            IconKind::Screen => "M3 5h18v12H3zM8 21h8M12 17v4",
+            IconKind::Speech => "M4 5h16v11H10l-6 4z",
+            IconKind::Landmark => "M3 21h18M5 21V10M19 21V10M10 21V10M14 21V10M2 10l10-6 10 6z",
+            IconKind::Crate => "M3 7l9-4 9 4v10l-9 4-9-4zM3 7l9 4 9-4M12 11v10",
             IconKind::External => "M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5",
         }
     }

@@ -2,12 +2,17 @@
 
 pub mod claim_card;
 pub mod embed_bar;
+pub mod event_detail;
+pub mod event_list;
 pub mod icon;
 pub mod site_footer;
 pub mod site_header;
 pub mod site_nav;
 pub mod skip_link;
 pub mod source_item;
+pub mod theme_chip;
 pub mod theme_toggle;
+pub mod timeline_axis;
+pub mod timeline_filters;
 pub mod verdict_badge;
 pub mod view_link;

@@ -80,8 +80,14 @@ messages! {
     FooterSeed, FooterSeedLink, FooterSources, FooterPrivacy, FooterLicence,
     EmbedOpenFull, NewTabHint,
     PanicTitle, PanicBody, PanicReload,
-    /// Plural: how many items a list shows.
-    ItemsShown,
+    /// Plural: how many timeline events the filters leave.
+    EventsShown,
+    TimelineIntro, FilterThemes, FilterRegion, RegionAll, ClearFilters, NoEventsMatch, EventNotFound,
+    EraNote, EraWestern, EraStreaming, EraHallyu, EventListLabel, AxisLabel,
+    EventFigures, EventSeeChart, EventSources, EventClose, EventOpen,
+    ThemeMusic, ThemeFilmTv, ThemeLanguage, ThemePolitics, ThemeTrade,
+    RegionGlobal, RegionKorea, RegionChina, RegionIndia, RegionLatinAmerica, RegionSpain, RegionUsa, RegionUk,
+    RegionEurope,
     SourcesIntro1, SourcesIntro2, ClaimsHeading,
     /// Plural in `n`; also `{confirmed}`, `{corrected}`, `{unverified}`.
     ClaimsSummary,
@@ -97,7 +103,7 @@ messages! {
     DateDay, DateMonth,
 }
 
-const PLURAL: &[Msg] = &[Msg::ItemsShown, Msg::ClaimsSummary, Msg::SupportsCount];
+const PLURAL: &[Msg] = &[Msg::EventsShown, Msg::ClaimsSummary, Msg::SupportsCount];
 
 /// The text of `msg` in `lang`, falling back to English if that catalog lacks it.
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -202,9 +208,9 @@ mod tests {
 
     #[test]
     fn plurals_choose_the_english_form() {
-        assert_eq!(tp(Lang::En, Msg::ItemsShown, 1, &[]), "1 item shown");
-        assert_eq!(tp(Lang::En, Msg::ItemsShown, 0, &[]), "0 items shown");
-        assert_eq!(tp(Lang::En, Msg::ItemsShown, 26, &[]), "26 items shown");
+        assert_eq!(tp(Lang::En, Msg::EventsShown, 1, &[]), "1 event shown");
+        assert_eq!(tp(Lang::En, Msg::EventsShown, 0, &[]), "0 events shown");
+        assert_eq!(tp(Lang::En, Msg::EventsShown, 26, &[]), "26 events shown");
     }
 
     #[test]

@@ -2,4 +2,5 @@
 
 pub mod rng;
 pub mod sources;
+pub mod timeline;
 pub mod url_state;

@@ -6,6 +6,7 @@
 //! kept as free text, so nothing from it can be reflected into the page. Serialising writes only non-default
 //! values, in a fixed order, so equal states always give equal URLs.
 
+use crate::data::model::{Region, Theme};
 use crate::i18n::Lang;
 
 /// Values longer than this are ignored without being decoded (a 10 KB `view=` must not cost anything).
@@ -14,7 +15,7 @@ pub const MAX_VALUE_LEN: usize = 256;
 pub const MAX_PAIRS: usize = 64;
 
 /// One value type that can appear in the URL: a closed set of ids.
-pub trait UrlValue: Sized + Copy + PartialEq + Default + 'static {
+pub trait UrlValue: Sized + Copy + PartialEq + 'static {
     const ALL: &'static [Self];
     fn id(self) -> &'static str;
     fn from_id(id: &str) -> Option<Self> {
@@ -72,6 +73,86 @@ impl UrlValue for Lang {
     }
 }
 
+impl UrlValue for Theme {
+    const ALL: &'static [Self] = &[Theme::Music, Theme::FilmTv, Theme::Language, Theme::Politics, Theme::Trade];
+    fn id(self) -> &'static str {
+        match self {
+            Theme::Music => "music",
+            Theme::FilmTv => "film-tv",
+            Theme::Language => "language",
+            Theme::Politics => "politics",
+            Theme::Trade => "trade",
+        }
+    }
+}
+
+impl UrlValue for Region {
+    const ALL: &'static [Self] = &[
+        Region::Global,
+        Region::Korea,
+        Region::China,
+        Region::India,
+        Region::LatinAmerica,
+        Region::Spain,
+        Region::Usa,
+        Region::Uk,
+        Region::Europe,
+    ];
+    fn id(self) -> &'static str {
+        match self {
+            Region::Global => "global",
+            Region::Korea => "korea",
+            Region::China => "china",
+            Region::India => "india",
+            Region::LatinAmerica => "latin-america",
+            Region::Spain => "spain",
+            Region::Usa => "usa",
+            Region::Uk => "uk",
+            Region::Europe => "europe",
+        }
+    }
+}
+
+/// A set of themes as a bit mask; empty means "no theme filter" (every theme shown).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ThemeSet(u8);
+
+impl ThemeSet {
+    fn bit(theme: Theme) -> u8 {
+        1 << Theme::ALL.iter().position(|t| *t == theme).unwrap_or(0)
+    }
+    pub fn contains(self, theme: Theme) -> bool {
+        self.0 & Self::bit(theme) != 0
+    }
+    pub fn toggled(self, theme: Theme) -> Self {
+        Self(self.0 ^ Self::bit(theme))
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn iter(self) -> impl Iterator<Item = Theme> {
+        Theme::ALL.iter().copied().filter(move |t| self.contains(*t))
+    }
+    /// `music,film-tv`: every part must be a theme id, or the whole value is ignored.
+    fn parse(value: &str) -> Option<Self> {
+        value.split(',').try_fold(Self::default(), |set, id| Theme::from_id(id).map(|t| Self(set.0 | Self::bit(t))))
+    }
+    fn to_value(self) -> String {
+        self.iter().map(Theme::id).collect::<Vec<_>>().join(",")
+    }
+}
+
+/// Ids of dataset entries (`event=`, later `chart=`) are kept if they look like ids; whether one exists is
+/// the view's business, which can then say so kindly.
+pub const MAX_ID_LEN: usize = 80;
+
+fn parse_id(value: String) -> Option<String> {
+    let ok = !value.is_empty()
+        && value.len() <= MAX_ID_LEN
+        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ok.then_some(value)
+}
+
 /// Everything the URL can say. Later features add their keys here, with a line in `parse` and in `to_query`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UrlState {
@@ -80,6 +161,14 @@ pub struct UrlState {
     pub theme: ThemePref,
     /// `embed=1`: the app runs inside another site's page, without its own header and footer.
     pub embed: bool,
+    /// Timeline: `themes=music,film-tv` (empty = all themes).
+    pub themes: ThemeSet,
+    /// Timeline: `region=korea` (none = all regions).
+    pub region: Option<Region>,
+    /// Timeline: `event=<id>`, the event whose details are open.
+    pub event: Option<String>,
+    /// Compare: `chart=<id>`, the comparison in focus.
+    pub chart: Option<String>,
 }
 
 impl UrlState {
@@ -92,6 +181,10 @@ impl UrlState {
             lang: pairs.value("lang"),
             theme: pairs.value("theme"),
             embed: pairs.single("embed").as_deref() == Some("1"),
+            themes: pairs.single("themes").and_then(|v| ThemeSet::parse(&v)).unwrap_or_default(),
+            region: pairs.single("region").and_then(|v| Region::from_id(&v)),
+            event: pairs.single("event").and_then(parse_id),
+            chart: pairs.single("chart").and_then(parse_id),
         }
     }
 
@@ -104,12 +197,28 @@ impl UrlState {
         if self.embed {
             out.pair("embed", "1");
         }
+        if !self.themes.is_empty() {
+            out.pair("themes", &self.themes.to_value());
+        }
+        if let Some(region) = self.region {
+            out.pair("region", region.id());
+        }
+        if let Some(event) = &self.event {
+            out.pair("event", event);
+        }
+        if let Some(chart) = &self.chart {
+            out.pair("chart", chart);
+        }
         out.finish()
     }
 
-    /// The same state showing another view: what a navigation link points to.
+    /// The same state showing another view: what a navigation link points to. Keys that belong to the view
+    /// being left (an open event, a focused chart) are dropped; filters and preferences are kept.
     pub fn with_view(&self, view: View) -> Self {
-        Self { view, ..self.clone() }
+        if view == self.view {
+            return self.clone();
+        }
+        Self { view, event: None, chart: None, ..self.clone() }
     }
 }
 
@@ -142,7 +251,7 @@ impl<'a> Pairs<'a> {
         percent_decode(raw)
     }
 
-    fn value<T: UrlValue>(&self, key: &str) -> T {
+    fn value<T: UrlValue + Default>(&self, key: &str) -> T {
         self.single(key).and_then(|v| T::from_id(&v)).unwrap_or_default()
     }
 }
@@ -153,7 +262,7 @@ struct QueryWriter {
 }
 
 impl QueryWriter {
-    fn value<T: UrlValue>(&mut self, key: &str, value: T) {
+    fn value<T: UrlValue + Default>(&mut self, key: &str, value: T) {
         if value != T::default() {
             self.pair(key, value.id());
         }
@@ -278,6 +387,26 @@ mod tests {
     }
 
     #[test]
+    fn timeline_keys_round_trip_and_reject_bad_parts() {
+        let s = parse("view=timeline&themes=film-tv,music&region=latin-america&event=squid-game-premiere");
+        assert_eq!(s.themes.iter().collect::<Vec<_>>(), vec![Theme::Music, Theme::FilmTv]);
+        assert_eq!(s.region, Some(Region::LatinAmerica));
+        assert_eq!(s.event.as_deref(), Some("squid-game-premiere"));
+        assert_eq!(s.to_query(), "view=timeline&themes=music,film-tv&region=latin-america&event=squid-game-premiere");
+        assert_eq!(parse("themes=music%2Cfilm-tv").themes, parse("themes=music,film-tv").themes);
+        for q in ["themes=music,jazz", "themes=", "themes=,", "region=mars", "event=<b>", "event=Squid", "event="] {
+            let s = parse(q);
+            assert!(s.themes.is_empty() && s.region.is_none() && s.event.is_none(), "{q}");
+        }
+        assert_eq!(parse(&format!("event={}", "a".repeat(MAX_ID_LEN + 1))).event, None);
+        assert!(ThemeSet::default().toggled(Theme::Trade).toggled(Theme::Trade).is_empty());
+        let open = parse("view=timeline&themes=music&event=x&chart=y");
+        let moved = open.with_view(View::Sources);
+        assert_eq!((moved.event, moved.chart, moved.themes), (None, None, open.themes), "leaving drops per-view keys");
+        assert_eq!(open.with_view(View::Timeline), open);
+    }
+
+    #[test]
     fn unknown_keys_are_ignored_and_known_ones_still_read() {
         let s = parse("utm_source=x&&=&view=compare&foo&%=%&theme=dark");
         assert_eq!(s.view, View::Compare);
@@ -307,11 +436,17 @@ mod tests {
     }
 
     fn random_state(rng: &mut SplitMix64) -> UrlState {
+        let ids = ["squid-game-premiere", "a", "gangnam-style-2012", "x-1-y"];
+        let id = |rng: &mut SplitMix64| (rng.below(2) == 1).then(|| ids[rng.below(ids.len())].to_string());
         UrlState {
             view: pick(rng),
             lang: pick(rng),
             theme: pick(rng),
             embed: rng.below(2) == 1,
+            themes: ThemeSet(rng.below(32) as u8),
+            region: (rng.below(2) == 1).then(|| pick(rng)),
+            event: id(rng),
+            chart: id(rng),
         }
     }
 
@@ -333,7 +468,7 @@ mod tests {
     fn property_parse_is_total_on_arbitrary_input() {
         let mut rng = SplitMix64::new(0xBAD_1DEA);
         let atoms = [
-            "view", "lang", "theme", "embed", "=", "&", "?", "%", "%0", "%00", "%3D", "%26", "+", "1", "home",
+            "view", "lang", "theme", "embed", "themes", "region", "event", ",", "music", "korea", "=", "&", "?", "%", "%0", "%00", "%3D", "%26", "+", "1", "home",
             "timeline", "quiz", "dark", "en", "<script>", "é", "\u{0}", "%E2%82", "#",
         ];
         for round in 0..20_000 {

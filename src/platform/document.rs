@@ -87,3 +87,50 @@ pub fn reveal_hash_target() {
         let _ = el.focus();
     }
 }
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Brings the open timeline event into view and puts focus on its title. Scrolling is instant when the
+/// reader asked for reduced motion.
+pub fn reveal_open_event() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(title) = doc
+        .query_selector(".event-detail__title")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(if prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    if let Some(row) = title.closest(".event").ok().flatten() {
+        row.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = title.focus_with_options(&focus);
+}
+
+/// Returns focus to an event's row in the list once the closed details have left the page.
+pub fn focus_event_row(id: &str) {
+    let id = format!("event-{id}");
+    leptos::prelude::request_animation_frame(move || {
+        let row = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(row) = row {
+            let _ = row.focus();
+        }
+    });
+}

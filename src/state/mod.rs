@@ -9,6 +9,7 @@ mod theme;
 use leptos::prelude::*;
 
 use crate::i18n::{t, Lang, Msg};
+use crate::logic::timeline::Filter;
 use crate::logic::url_state::{ThemePref, UrlState, View};
 use crate::platform::history;
 
@@ -52,8 +53,40 @@ impl AppState {
         if self.url.with_untracked(|u| u.view) == view {
             return;
         }
-        self.url.update(|u| u.view = view);
+        self.url.update(|u| *u = u.with_view(view));
         self.url.with_untracked(history::push);
+    }
+
+    /// Opens another view at a specific spot (`#source-…`), as one history entry.
+    pub fn navigate_to(&self, view: View, fragment: &str) {
+        let next = self.url.with_untracked(|u| u.with_view(view));
+        self.url.set(next.clone());
+        history::push_with_fragment(&next, fragment);
+    }
+
+    /// Timeline filters, derived from the URL so a reload or shared link shows the same selection.
+    pub fn filter(&self) -> Filter {
+        self.url.with(|u| Filter { themes: u.themes, region: u.region })
+    }
+
+    /// Refining the current view replaces the history entry rather than adding one per click.
+    pub fn set_filter(&self, filter: Filter) {
+        self.url.update(|u| {
+            u.themes = filter.themes;
+            u.region = filter.region;
+        });
+        self.url.with_untracked(history::replace);
+    }
+
+    /// Opening an event is a history entry (Back closes it); closing replaces it.
+    pub fn open_event(&self, id: Option<&str>) {
+        let opening = id.is_some();
+        self.url.update(|u| u.event = id.map(str::to_string));
+        if opening {
+            self.url.with_untracked(history::push);
+        } else {
+            self.url.with_untracked(history::replace);
+        }
     }
 
     /// Back/forward: the address bar changed under us, so read it again.

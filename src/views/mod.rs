@@ -3,6 +3,7 @@
 mod coming_soon;
 mod home;
 mod sources;
+mod timeline;
 
 use leptos::prelude::*;
 
@@ -12,6 +13,7 @@ use crate::logic::url_state::View;
 pub use coming_soon::ComingSoon;
 pub use home::Home;
 pub use sources::Sources;
+pub use timeline::Timeline;
 
 /// The view's `<h1>` and page-title text.
 pub fn title(view: View) -> Msg {
@@ -28,6 +30,7 @@ pub fn render(view: View) -> AnyView {
     match view {
         View::Home => view! { <Home /> }.into_any(),
         View::Sources => view! { <Sources /> }.into_any(),
+        View::Timeline => view! { <Timeline /> }.into_any(),
         other => view! { <ComingSoon title=title(other) /> }.into_any(),
     }
 }

@@ -1,0 +1,96 @@
+use leptos::prelude::*;
+
+use crate::components::theme_chip::ThemeChip;
+use crate::data::model::{Event, Verdict};
+use crate::data::{fact, source, COMPARISONS};
+use crate::i18n::{format_date, Msg};
+use crate::logic::sources::anchor;
+use crate::logic::timeline::region_label;
+use crate::logic::url_state::View;
+use crate::platform::{document, history};
+use crate::state::{tr, use_app};
+
+/// An event opened in place: what happened, the figures behind it (with their charts), where the article
+/// got it wrong, and the sources.
+#[component]
+pub fn EventDetail(event: &'static Event) -> impl IntoView {
+    let app = use_app();
+    let e = event;
+    let facts: Vec<_> = e.facts.iter().filter_map(|id| fact(id)).collect();
+    let corrections = facts
+        .iter()
+        .filter(|f| f.verdict == Verdict::Corrected)
+        .filter_map(|f| Some((f.article_said?, f.actual?)))
+        .map(|(said, actual)| {
+            view! {
+                <dl class="claim__values">
+                    <div class="claim__value claim__value--old"><dt>{tr(Msg::ClaimWas)}</dt><dd>{said}</dd></div>
+                    <div class="claim__value claim__value--new"><dt>{tr(Msg::ClaimActually)}</dt><dd>{actual}</dd></div>
+                </dl>
+            }
+        })
+        .collect_view();
+    let figures = facts
+        .iter()
+        .filter(|f| f.verdict == Verdict::Confirmed || f.claim.is_none())
+        .map(|f| {
+            let chart = COMPARISONS.iter().find(|c| c.facts.contains(&f.id));
+            let link = chart.map(|c| {
+                let href = move || {
+                    app.url.with(|u| {
+                        let mut to = u.with_view(View::Compare);
+                        to.chart = Some(c.id.to_string());
+                        history::href(&to)
+                    })
+                };
+                view! { " " <a href=href>{tr(Msg::EventSeeChart)}</a> }
+            });
+            view! { <li>{f.statement}{link}</li> }
+        })
+        .collect::<Vec<_>>();
+    let sources = e
+        .sources
+        .iter()
+        .filter_map(|id| source(id))
+        .map(|s| {
+            let fragment = anchor(s.id);
+            let href = {
+                let fragment = fragment.clone();
+                move || app.url.with(|u| format!("{}#{fragment}", history::href(&u.with_view(View::Sources))))
+            };
+            view! {
+                <li>
+                    <a href=href on:click=move |ev| {
+                        ev.prevent_default();
+                        app.navigate_to(View::Sources, &fragment);
+                    }>{s.publisher}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let close = move |_| {
+        app.open_event(None);
+        document::focus_event_row(e.id);
+    };
+    let has_figures = !figures.is_empty();
+    view! {
+        <section class="event-detail" id=format!("event-detail-{}", e.id)
+            aria-labelledby=format!("event-title-{}", e.id)>
+            <h3 class="event-detail__title" id=format!("event-title-{}", e.id) tabindex="-1">{e.title}</h3>
+            <p class="event-detail__meta">
+                <span>{move || format_date(app.lang(), &e.date)}</span>
+                <span>{tr(region_label(e.region))}</span>
+                <ThemeChip theme=e.theme />
+            </p>
+            <p>{e.summary}</p>
+            {corrections}
+            {has_figures.then(|| view! {
+                <h4 class="event-detail__label">{tr(Msg::EventFigures)}</h4>
+                <ul class="event-detail__figures">{figures}</ul>
+            })}
+            <h4 class="event-detail__label">{tr(Msg::EventSources)}</h4>
+            <ul class="event-detail__sources">{sources}</ul>
+            <button type="button" class="button" on:click=close>{tr(Msg::EventClose)}</button>
+        </section>
+    }
+}

@@ -1,0 +1,108 @@
+use leptos::{ev::KeyboardEvent, prelude::*};
+use wasm_bindgen::JsCast;
+
+use crate::components::event_detail::EventDetail;
+use crate::components::theme_chip::ThemeChip;
+use crate::data::EVENTS;
+use crate::i18n::{format_date, Msg};
+use crate::logic::timeline::{key_target, ERAS};
+use crate::platform::document;
+use crate::state::{tr, use_app};
+
+/// The timeline as an ordered list, grouped by era: what phones show and what screen readers hear. Each event
+/// is a button that opens its details in place; arrow keys, Home and End move between events, Escape closes.
+#[component]
+pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
+    let app = use_app();
+    let on_key = move |ev: KeyboardEvent| {
+        let Some(list) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if ev.key() == "Escape" {
+            if let Some(open) = app.url.with_untracked(|u| u.event.clone()) {
+                ev.prevent_default();
+                app.open_event(None);
+                document::focus_event_row(&open);
+            }
+            return;
+        }
+        let Some(current) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|el| el.class_list().contains("event-row"))
+        else {
+            return;
+        };
+        let rows = list.query_selector_all(".event-row").ok();
+        let len = rows.as_ref().map_or(0, |r| r.length() as usize);
+        let index = (0..len).find(|&i| {
+            rows.as_ref().and_then(|r| r.item(i as u32)).is_some_and(|n| n.is_same_node(Some(&current)))
+        });
+        if let Some(next) = index.and_then(|i| key_target(&ev.key(), i, len)) {
+            ev.prevent_default();
+            let row = rows.and_then(|r| r.item(next as u32)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(row) = row {
+                let _ = row.focus();
+            }
+        }
+    };
+    let groups = move || {
+        let shown = shown.get();
+        ERAS.iter()
+            .filter_map(|era| {
+                let items: Vec<usize> =
+                    shown.iter().copied().filter(|&i| (era.start..era.end).contains(&EVENTS[i].date.year)).collect();
+                (!items.is_empty()).then(|| {
+                    let heading = format!("era-{}", era.start);
+                    let labelled_by = heading.clone();
+                    let years = format!("{}–{}", era.start, era.end - 1);
+                    view! {
+                        <section class="era" aria-labelledby=labelled_by>
+                            <h2 class="era__title" id=heading>
+                                {tr(era.label)}
+                                <span class="era__years">{years}</span>
+                            </h2>
+                            <ol class="event-list">
+                                {items.into_iter().map(|i| view! { <EventRow index=i /> }).collect_view()}
+                            </ol>
+                        </section>
+                    }
+                })
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="events" role="group" aria-label=tr(Msg::EventListLabel) on:keydown=on_key>
+            <p class="era-note">{tr(Msg::EraNote)}</p>
+            {groups}
+        </div>
+    }
+}
+
+#[component]
+fn EventRow(index: usize) -> impl IntoView {
+    let app = use_app();
+    let e = &EVENTS[index];
+    let is_open = Memo::new(move |_| app.url.with(|u| u.event.as_deref() == Some(e.id)));
+    let toggle = move |_| {
+        if is_open.get_untracked() {
+            app.open_event(None);
+        } else {
+            app.open_event(Some(e.id));
+            request_animation_frame(document::reveal_open_event);
+        }
+    };
+    let date = move || format_date(app.lang(), &e.date);
+    view! {
+        <li class="event" class:is-open=is_open>
+            <button type="button" class="event-row" id=format!("event-{}", e.id)
+                aria-expanded=move || if is_open.get() { "true" } else { "false" }
+                aria-controls=format!("event-detail-{}", e.id) on:click=toggle>
+                <span class="event-row__date">{date}</span>
+                <span class="event-row__title">{e.title}</span>
+                <ThemeChip theme=e.theme />
+            </button>
+            <Show when=move || is_open.get()>
+                <EventDetail event=e />
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,78 @@
+use leptos::prelude::*;
+
+use crate::components::icon::Icon;
+use crate::components::theme_chip::{theme_class, theme_icon};
+use crate::data::EVENTS;
+use crate::i18n::Msg;
+use crate::logic::timeline::{era_spans, lanes, year_fraction, Axis};
+use crate::state::{tr, use_app};
+
+/// Lane spacing in axis fractions: about 16 px on a 1,100 px axis.
+const MIN_GAP: f64 = 0.015;
+/// The axis is only shown from 720 px (see `style/timeline.css`), so ticks are chosen for that width.
+const AXIS_MIN_WIDTH_PX: f64 = 680.0;
+
+/// The to-scale overview for wide screens: era bands, year ticks and a marker per event, gaps proportional
+/// to time. It is a picture of the list below, which is the accessible version, so it is hidden from
+/// assistive technology and its markers are not tab stops.
+#[component]
+pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
+    let app = use_app();
+    let axis = Axis::covering(EVENTS);
+    let pct = |f: f64| format!("{:.3}%", f * 100.0);
+    let eras = era_spans(&axis)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (left, width, era))| {
+            let style = format!("left:{};width:{}", pct(left), pct(width));
+            view! {
+                <div class=format!("axis__era axis__era--{i}") style=style>
+                    <span>{tr(era.label)}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    let ticks = axis
+        .ticks(AXIS_MIN_WIDTH_PX, 48.0)
+        .into_iter()
+        .map(|y| {
+            view! { <span class="axis__tick" style=format!("left:{}", pct(axis.position(f64::from(y))))>{y}</span> }
+        })
+        .collect_view();
+    let markers = move || {
+        let shown = shown.get();
+        let positions: Vec<f64> = shown.iter().map(|&i| axis.position(year_fraction(&EVENTS[i].date))).collect();
+        let lane_of = lanes(&positions, MIN_GAP);
+        let lane_count = lane_of.iter().max().map_or(1, |m| m + 1);
+        let markers = shown
+            .iter()
+            .zip(positions)
+            .zip(lane_of)
+            .map(|((&i, pos), lane)| {
+                let e = &EVENTS[i];
+                let style = format!("left:{};--lane:{lane}", pct(pos));
+                let open = move || app.url.with(|u| u.event.as_deref() == Some(e.id));
+                view! {
+                    <div class=theme_class("axis__marker", e.theme) class:is-open=open style=style title=e.title data-year=e.date.year
+                        on:click=move |_| {
+                            app.open_event(Some(e.id));
+                            request_animation_frame(crate::platform::document::reveal_open_event);
+                        }>
+                        <Icon kind=theme_icon(e.theme) />
+                    </div>
+                }
+            })
+            .collect_view();
+        view! { <div class="axis__markers" style=format!("--lanes:{lane_count}")>{markers}</div> }
+    };
+    view! {
+        <div class="axis" aria-hidden="true">
+            <p class="axis__label">{tr(Msg::AxisLabel)}</p>
+            <div class="axis__track">
+                {eras}
+                {markers}
+                <div class="axis__ticks">{ticks}</div>
+            </div>
+        </div>
+    }
+}
