@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::components::theme_chip::ThemeChip;
 use crate::data::model::{Event, Verdict};
 use crate::data::{fact, source, COMPARISONS};
 use crate::i18n::{format_date, Msg};
@@ -75,13 +74,12 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
     let has_figures = !figures.is_empty();
     view! {
         <section class="event-detail" id=format!("event-detail-{}", e.id)
-            aria-labelledby=format!("event-title-{}", e.id)>
-            <h3 class="event-detail__title" id=format!("event-title-{}", e.id) tabindex="-1">{e.title}</h3>
-            <p class="event-detail__meta">
-                <span>{move || format_date(app.lang(), &e.date)}</span>
-                <span>{tr(region_label(e.region))}</span>
-                <ThemeChip theme=e.theme />
-            </p>
+            aria-labelledby=format!("event-title-{}", e.id) tabindex="-1">
+            // The row above already shows the title, date and theme; the heading is for screen readers.
+            <h3 class="visually-hidden" id=format!("event-title-{}", e.id)>
+                {e.title} ", " {move || format_date(app.lang(), &e.date)}
+            </h3>
+            <p class="event-detail__meta">{tr(region_label(e.region))}</p>
             <p>{e.summary}</p>
             {corrections}
             {has_figures.then(|| view! {

@@ -7,8 +7,8 @@ use crate::i18n::Msg;
 use crate::logic::timeline::{era_spans, lanes, year_fraction, Axis};
 use crate::state::{tr, use_app};
 
-/// Lane spacing in axis fractions: about 16 px on a 1,100 px axis.
-const MIN_GAP: f64 = 0.015;
+/// Lane spacing in axis fractions: a 26 px marker plus a little air on a 1,100 px axis.
+const MIN_GAP: f64 = 0.027;
 /// The axis is only shown from 720 px (see `style/timeline.css`), so ticks are chosen for that width.
 const AXIS_MIN_WIDTH_PX: f64 = 680.0;
 

@@ -94,12 +94,12 @@ fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Brings the open timeline event into view and puts focus on its title. Scrolling is instant when the
+/// Brings the open timeline event into view and puts focus on its details. Scrolling is instant when the
 /// reader asked for reduced motion.
 pub fn reveal_open_event() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(title) = doc
-        .query_selector(".event-detail__title")
+    let Some(detail) = doc
+        .query_selector(".event-detail")
         .ok()
         .flatten()
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
@@ -113,12 +113,12 @@ pub fn reveal_open_event() {
     } else {
         web_sys::ScrollBehavior::Smooth
     });
-    if let Some(row) = title.closest(".event").ok().flatten() {
+    if let Some(row) = detail.closest(".event").ok().flatten() {
         row.scroll_into_view_with_scroll_into_view_options(&options);
     }
     let focus = web_sys::FocusOptions::new();
     focus.set_prevent_scroll(true);
-    let _ = title.focus_with_options(&focus);
+    let _ = detail.focus_with_options(&focus);
 }
 
 /// Returns focus to an event's row in the list once the closed details have left the page.
