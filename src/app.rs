@@ -29,22 +29,26 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| document::set_theme(app.theme_override()));
 
     let embedded = app.embedded();
-    view! {
-        <div class="app" class:app--embed=embedded>
-            {if embedded {
-                view! { <EmbedBar /> }.into_any()
-            } else {
-                view! {
-                    <SkipLink />
-                    <SiteHeader />
-                    <SiteNav />
-                }
-                    .into_any()
-            }}
-            <main id="main" class="main" tabindex="-1" data-view=move || app.view().id()>
-                {move || views::render(app.view())}
-            </main>
-            {(!embedded).then(|| view! { <SiteFooter /> })}
-        </div>
+    // Everything below re-renders when the language changes, which lets its text be static (see `tr`).
+    move || {
+        let _language = app.lang();
+        view! {
+            <div class="app" class:app--embed=embedded>
+                {if embedded {
+                    view! { <EmbedBar /> }.into_any()
+                } else {
+                    view! {
+                        <SkipLink />
+                        <SiteHeader />
+                        <SiteNav />
+                    }
+                        .into_any()
+                }}
+                <main id="main" class="main" tabindex="-1" data-view=move || app.view().id()>
+                    {move || views::render(app.view())}
+                </main>
+                {(!embedded).then(|| view! { <SiteFooter /> })}
+            </div>
+        }
     }
 }

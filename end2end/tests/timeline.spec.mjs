@@ -134,7 +134,7 @@ describe('timeline', () => {
       for (const viewport of [{ width: 320, height: 700 }, DESKTOP]) {
         const { context, page, problems } = await openPage(env.browser, env.server, { viewport, colorScheme });
         await visit(page, env.server, `?view=timeline&themes=music,film-tv&event=${events.find((e) => e.theme === 'music').id}`);
-        await page.locator('.event-detail').waitFor();
+        await page.waitForFunction(() => document.activeElement?.classList.contains('event-detail'));
         assert.equal(await horizontalOverflow(page), 0, `${viewport.width}px`);
         assert.deepEqual(await axeViolations(page), [], `${viewport.width}px ${colorScheme}`);
         assert.deepEqual(problems, []);

@@ -7,7 +7,7 @@ use crate::logic::sources::anchor;
 use crate::logic::timeline::region_label;
 use crate::logic::url_state::View;
 use crate::platform::{document, history};
-use crate::state::{tr, use_app};
+use crate::state::{lang, tr, use_app};
 
 /// An event opened in place: what happened, the figures behind it (with their charts), where the article
 /// got it wrong, and the sources.
@@ -55,7 +55,10 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
             let fragment = anchor(s.id);
             let href = {
                 let fragment = fragment.clone();
-                move || app.url.with(|u| format!("{}#{fragment}", history::href(&u.with_view(View::Sources))))
+                move || {
+                    app.url
+                        .with(|u| format!("{}#{fragment}", history::href(&u.with_view(View::Sources))))
+                }
             };
             view! {
                 <li>
@@ -77,7 +80,7 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
             aria-labelledby=format!("event-title-{}", e.id) tabindex="-1">
             // The row above already shows the title, date and theme; the heading is for screen readers.
             <h3 class="visually-hidden" id=format!("event-title-{}", e.id)>
-                {e.title} ", " {move || format_date(app.lang(), &e.date)}
+                {e.title} ", " {format_date(lang(), &e.date)}
             </h3>
             <p class="event-detail__meta">{tr(region_label(e.region))}</p>
             <p>{e.summary}</p>

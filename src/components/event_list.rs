@@ -2,20 +2,22 @@ use leptos::{ev::KeyboardEvent, prelude::*};
 use wasm_bindgen::JsCast;
 
 use crate::components::event_detail::EventDetail;
-use crate::components::theme_chip::ThemeChip;
+use crate::components::theme_chip::theme_chip;
 use crate::data::EVENTS;
 use crate::i18n::{format_date, Msg};
 use crate::logic::timeline::{key_target, ERAS};
 use crate::platform::document;
-use crate::state::{tr, use_app};
+use crate::state::{lang, tr, use_app};
 
 /// The timeline as an ordered list, grouped by era: what phones show and what screen readers hear. Each event
 /// is a button that opens its details in place; arrow keys, Home and End move between events, Escape closes.
 #[component]
 pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
     let app = use_app();
+    // With delegated events `current_target` is the document, so the container comes from a node ref.
+    let container = NodeRef::<leptos::html::Div>::new();
     let on_key = move |ev: KeyboardEvent| {
-        let Some(list) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(list) = container.get_untracked() else { return };
         if ev.key() == "Escape" {
             if let Some(open) = app.url.with_untracked(|u| u.event.clone()) {
                 ev.prevent_default();
@@ -34,22 +36,34 @@ pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
         let rows = list.query_selector_all(".event-row").ok();
         let len = rows.as_ref().map_or(0, |r| r.length() as usize);
         let index = (0..len).find(|&i| {
-            rows.as_ref().and_then(|r| r.item(i as u32)).is_some_and(|n| n.is_same_node(Some(&current)))
+            rows.as_ref()
+                .and_then(|r| r.item(i as u32))
+                .is_some_and(|n| n.is_same_node(Some(&current)))
         });
         if let Some(next) = index.and_then(|i| key_target(&ev.key(), i, len)) {
             ev.prevent_default();
-            let row = rows.and_then(|r| r.item(next as u32)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+            let row = rows
+                .and_then(|r| r.item(next as u32))
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(row) = row {
                 let _ = row.focus();
             }
         }
     };
+    // The open event as a `'static` id, so rows compare it without touching the URL.
+    let open = Memo::new(move |_| {
+        app.url
+            .with(|u| EVENTS.iter().find(|e| u.event.as_deref() == Some(e.id)).map(|e| e.id))
+    });
     let groups = move || {
         let shown = shown.get();
         ERAS.iter()
             .filter_map(|era| {
-                let items: Vec<usize> =
-                    shown.iter().copied().filter(|&i| (era.start..era.end).contains(&EVENTS[i].date.year)).collect();
+                let items: Vec<usize> = shown
+                    .iter()
+                    .copied()
+                    .filter(|&i| (era.start..era.end).contains(&EVENTS[i].date.year))
+                    .collect();
                 (!items.is_empty()).then(|| {
                     let heading = format!("era-{}", era.start);
                     let labelled_by = heading.clone();
@@ -61,7 +75,7 @@ pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                                 <span class="era__years">{years}</span>
                             </h2>
                             <ol class="event-list">
-                                {items.into_iter().map(|i| view! { <EventRow index=i /> }).collect_view()}
+                                {items.into_iter().map(|i| event_row(i, open)).collect_view()}
                             </ol>
                         </section>
                     }
@@ -70,39 +84,37 @@ pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="events" role="group" aria-label=tr(Msg::EventListLabel) on:keydown=on_key>
+        <div class="events" role="group" aria-label=tr(Msg::EventListLabel) node_ref=container on:keydown=on_key>
             <p class="era-note">{tr(Msg::EraNote)}</p>
             {groups}
         </div>
     }
 }
 
-#[component]
-fn EventRow(index: usize) -> impl IntoView {
+/// One event. Plain function rather than a component, and one shared `open` memo rather than a memo per
+/// row: the timeline renders 38 of these inside its one-frame budget.
+fn event_row(index: usize, open: Memo<Option<&'static str>>) -> impl IntoView {
     let app = use_app();
     let e = &EVENTS[index];
-    let is_open = Memo::new(move |_| app.url.with(|u| u.event.as_deref() == Some(e.id)));
+    let is_open = move || open.get() == Some(e.id);
     let toggle = move |_| {
-        if is_open.get_untracked() {
+        if open.get_untracked() == Some(e.id) {
             app.open_event(None);
         } else {
             app.open_event(Some(e.id));
             request_animation_frame(document::reveal_open_event);
         }
     };
-    let date = move || format_date(app.lang(), &e.date);
     view! {
-        <li class="event" class:is-open=is_open>
+        <li class="event">
             <button type="button" class="event-row" id=format!("event-{}", e.id)
-                aria-expanded=move || if is_open.get() { "true" } else { "false" }
+                aria-expanded=move || if is_open() { "true" } else { "false" }
                 aria-controls=format!("event-detail-{}", e.id) on:click=toggle>
-                <span class="event-row__date">{date}</span>
+                <span class="event-row__date">{format_date(lang(), &e.date)}</span>
                 <span class="event-row__title">{e.title}</span>
-                <ThemeChip theme=e.theme />
+                {theme_chip(e.theme)}
             </button>
-            <Show when=move || is_open.get()>
-                <EventDetail event=e />
-            </Show>
+            {move || is_open().then(|| view! { <EventDetail event=e /> })}
         </li>
     }
 }

@@ -48,8 +48,9 @@ impl IconKind {
     }
 }
 
-#[component]
-pub fn Icon(kind: IconKind) -> impl IntoView {
+/// A plain function rather than a component: icons are leaves rendered dozens of times per view, and a
+/// component boundary costs measurable time per instance in the timeline's render budget.
+pub fn icon(kind: IconKind) -> impl IntoView {
     view! {
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d=kind.path()></path>

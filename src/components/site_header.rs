@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::icon::{Icon, IconKind};
+use crate::components::icon::{icon, IconKind};
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::view_link::ViewLink;
 use crate::i18n::Msg;
@@ -14,7 +14,7 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="site-header__inner">
                 <ViewLink view=View::Home class="brand">
                     <span class="brand__mark">
-                        <Icon kind=IconKind::Wave />
+                        {icon(IconKind::Wave)}
                     </span>
                     <span class="brand__name">{tr(Msg::AppName)}</span>
                 </ViewLink>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::icon::{Icon, IconKind};
+use crate::components::icon::{icon, IconKind};
 use crate::components::view_link::ViewLink;
 use crate::i18n::Msg;
 use crate::logic::url_state::View;
@@ -22,11 +22,11 @@ pub fn SiteNav() -> impl IntoView {
             <ul class="site-nav__list">
                 {items
                     .into_iter()
-                    .map(|(view, icon, label)| {
+                    .map(|(view, kind, label)| {
                         view! {
                             <li>
                                 <ViewLink view=view class="site-nav__link">
-                                    <Icon kind=icon />
+                                    {icon(kind)}
                                     <span>{tr(label)}</span>
                                 </ViewLink>
                             </li>

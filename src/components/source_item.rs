@@ -3,15 +3,14 @@ use leptos::prelude::*;
 use crate::data::model::Source;
 use crate::i18n::{format_date, tp, Msg};
 use crate::logic::sources::{anchor, citations, Citation};
-use crate::state::{tr, use_app};
+use crate::state::{lang, tr};
 
 /// One source with a stable anchor (`#source-<id>`) and what it supports, folded away until asked for.
 #[component]
 pub fn SourceItem(source: &'static Source) -> impl IntoView {
-    let app = use_app();
     let uses = citations(source.id);
     let count = uses.len() as u64;
-    let date = move || source.date.map(|d| format_date(app.lang(), &d));
+    let date = source.date.map(|d| format!(" · {}", format_date(lang(), &d)));
     let uses = uses
         .into_iter()
         .map(|c| {
@@ -45,11 +44,11 @@ pub fn SourceItem(source: &'static Source) -> impl IntoView {
             </p>
             <p class="source__meta">
                 {source.publisher}
-                {move || date().map(|d| format!(" · {d}"))}
+                {date}
             </p>
             {source.note.map(|n| view! { <p class="source__note">{n}</p> })}
             <details class="source__uses">
-                <summary>{move || tp(app.lang(), Msg::SupportsCount, count, &[])}</summary>
+                <summary>{tp(lang(), Msg::SupportsCount, count, &[])}</summary>
                 <ul>{uses}</ul>
             </details>
         </li>

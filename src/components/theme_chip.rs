@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::icon::{Icon, IconKind};
+use crate::components::icon::{icon, IconKind};
 use crate::data::model::Theme;
 use crate::logic::timeline::theme_label;
 use crate::logic::url_state::UrlValue;
@@ -21,12 +21,12 @@ pub fn theme_class(base: &str, t: Theme) -> String {
     format!("{base} theme--{}", t.id())
 }
 
-/// A theme shown as icon + word + colour: colour is never the only cue.
-#[component]
-pub fn ThemeChip(theme: Theme) -> impl IntoView {
+/// A theme shown as icon + word + colour: colour is never the only cue. A function, not a component, for
+/// the same reason as `icon`.
+pub fn theme_chip(theme: Theme) -> impl IntoView {
     view! {
         <span class=theme_class("theme-chip", theme)>
-            <Icon kind=theme_icon(theme) />
+            {icon(theme_icon(theme))}
             {tr(theme_label(theme))}
         </span>
     }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::icon::{Icon, IconKind};
+use crate::components::icon::{icon, IconKind};
 use crate::i18n::Msg;
 use crate::state::{tr, use_app};
 
@@ -12,7 +12,7 @@ pub fn ThemeToggle() -> impl IntoView {
     let pressed = move || if app.is_dark() { "true" } else { "false" };
     view! {
         <button type="button" class="theme-toggle" aria-pressed=pressed on:click=move |_| app.toggle_theme()>
-            <Icon kind=IconKind::Moon />
+            {icon(IconKind::Moon)}
             <span class="theme-toggle__label">{tr(Msg::ThemeDark)}</span>
         </button>
     }

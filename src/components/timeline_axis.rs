@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::icon::Icon;
+use crate::components::icon::icon;
 use crate::components::theme_chip::{theme_class, theme_icon};
 use crate::data::EVENTS;
 use crate::i18n::Msg;
@@ -11,6 +11,8 @@ use crate::state::{tr, use_app};
 const MIN_GAP: f64 = 0.027;
 /// The axis is only shown from 720 px (see `style/timeline.css`), so ticks are chosen for that width.
 const AXIS_MIN_WIDTH_PX: f64 = 680.0;
+/// Vertical distance between lanes of markers, in CSS pixels (markers are 26 px).
+const LANE_PX: usize = 30;
 
 /// The to-scale overview for wide screens: era bands, year ticks and a marker per event, gaps proportional
 /// to time. It is a picture of the list below, which is the accessible version, so it is hidden from
@@ -39,9 +41,27 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
             view! { <span class="axis__tick" style=format!("left:{}", pct(axis.position(f64::from(y))))>{y}</span> }
         })
         .collect_view();
+    // One effect marks the open event's marker, instead of a reactive class on every marker.
+    let track = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let open = app.url.with(|u| u.event.clone());
+        let _ = shown.get(); // markers are rebuilt when the filter changes
+        let Some(track) = track.get() else { return };
+        if let Ok(Some(old)) = track.query_selector(".axis__marker.is-open") {
+            let _ = old.class_list().remove_1("is-open");
+        }
+        if let Some(id) = open {
+            if let Ok(Some(marker)) = track.query_selector(&format!("[data-event=\"{id}\"]")) {
+                let _ = marker.class_list().add_1("is-open");
+            }
+        }
+    });
     let markers = move || {
         let shown = shown.get();
-        let positions: Vec<f64> = shown.iter().map(|&i| axis.position(year_fraction(&EVENTS[i].date))).collect();
+        let positions: Vec<f64> = shown
+            .iter()
+            .map(|&i| axis.position(year_fraction(&EVENTS[i].date)))
+            .collect();
         let lane_of = lanes(&positions, MIN_GAP);
         let lane_count = lane_of.iter().max().map_or(1, |m| m + 1);
         let markers = shown
@@ -50,25 +70,24 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
             .zip(lane_of)
             .map(|((&i, pos), lane)| {
                 let e = &EVENTS[i];
-                let style = format!("left:{};--lane:{lane}", pct(pos));
-                let open = move || app.url.with(|u| u.event.as_deref() == Some(e.id));
+                let style = format!("left:{};top:{}px", pct(pos), lane * LANE_PX + 6);
                 view! {
-                    <div class=theme_class("axis__marker", e.theme) class:is-open=open style=style title=e.title data-year=e.date.year
+                    <div class=theme_class("axis__marker", e.theme) data-event=e.id style=style title=e.title data-year=e.date.year
                         on:click=move |_| {
                             app.open_event(Some(e.id));
                             request_animation_frame(crate::platform::document::reveal_open_event);
                         }>
-                        <Icon kind=theme_icon(e.theme) />
+                        {icon(theme_icon(e.theme))}
                     </div>
                 }
             })
             .collect_view();
-        view! { <div class="axis__markers" style=format!("--lanes:{lane_count}")>{markers}</div> }
+        view! { <div class="axis__markers" style=format!("height:{}px", lane_count * LANE_PX + 12)>{markers}</div> }
     };
     view! {
         <div class="axis" aria-hidden="true">
             <p class="axis__label">{tr(Msg::AxisLabel)}</p>
-            <div class="axis__track">
+            <div class="axis__track" node_ref=track>
                 {eras}
                 {markers}
                 <div class="axis__ticks">{ticks}</div>

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::components::icon::Icon;
+use crate::components::icon::icon;
 use crate::components::theme_chip::{theme_class, theme_icon};
 use crate::data::model::{Region, Theme};
 use crate::data::EVENTS;
-use crate::i18n::{t, tp, Msg};
+use crate::i18n::{tp, Msg};
 use crate::logic::timeline::{region_label, regions_present, theme_label, Filter};
 use crate::logic::url_state::UrlValue;
-use crate::state::{tr, use_app};
+use crate::state::{lang, tr, use_app};
 
 /// Theme chips (toggle buttons, several at once), a region menu, and a live count of what is left.
 #[component]
@@ -15,20 +15,32 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
     let app = use_app();
     let toggle = move |theme: Theme| {
         let f = app.filter();
-        app.set_filter(Filter { themes: f.themes.toggled(theme), ..f });
+        app.set_filter(Filter {
+            themes: f.themes.toggled(theme),
+            ..f
+        });
     };
     let set_region = move |value: String| {
-        app.set_filter(Filter { region: Region::from_id(&value), ..app.filter() });
+        app.set_filter(Filter {
+            region: Region::from_id(&value),
+            ..app.filter()
+        });
     };
     let chips = Theme::ALL
         .iter()
         .map(|&theme| {
-            let pressed = move || if app.filter().themes.contains(theme) { "true" } else { "false" };
+            let pressed = move || {
+                if app.filter().themes.contains(theme) {
+                    "true"
+                } else {
+                    "false"
+                }
+            };
             view! {
                 <li>
                     <button type="button" class=theme_class("filter-chip", theme) aria-pressed=pressed
                         on:click=move |_| toggle(theme)>
-                        <Icon kind=theme_icon(theme) />
+                        {icon(theme_icon(theme))}
                         {tr(theme_label(theme))}
                     </button>
                 </li>
@@ -42,7 +54,7 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
             view! { <option value=r.id() selected=selected>{tr(region_label(r))}</option> }
         })
         .collect_view();
-    let count = move || tp(app.lang(), Msg::EventsShown, shown.get() as u64, &[]);
+    let count = move || tp(lang(), Msg::EventsShown, shown.get() as u64, &[]);
     view! {
         <div class="timeline-filters">
             <fieldset class="filter-group">
@@ -61,7 +73,7 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
                 <p class="filter-count" role="status" aria-live="polite">{count}</p>
                 <Show when=move || app.filter().is_active()>
                     <button type="button" class="button" on:click=move |_| app.set_filter(Filter::default())>
-                        {move || t(app.lang(), Msg::ClearFilters)}
+                        {tr(Msg::ClearFilters)}
                     </button>
                 </Show>
             </div>

@@ -30,7 +30,11 @@ pub fn filtered(events: &'static [Event], filter: &Filter) -> Vec<&'static Event
 /// The regions that occur in `events`, in a stable order, for the region menu.
 pub fn regions_present(events: &[Event]) -> Vec<Region> {
     use crate::logic::url_state::UrlValue;
-    Region::ALL.iter().copied().filter(|r| events.iter().any(|e| e.region == *r)).collect()
+    Region::ALL
+        .iter()
+        .copied()
+        .filter(|r| events.iter().any(|e| e.region == *r))
+        .collect()
 }
 
 /// A date as a fractional year. A date known only to the year or month sits in the middle of that span, so
@@ -57,7 +61,10 @@ impl Axis {
     pub fn covering(events: &[Event]) -> Self {
         let first = events.iter().map(|e| e.date.year).min().unwrap_or(2000);
         let last = events.iter().map(|e| e.date.year).max().unwrap_or(first);
-        Self { start: first, end: last + 1 }
+        Self {
+            start: first,
+            end: last + 1,
+        }
     }
 
     /// Position of a moment on the axis, from 0 (start) to 1 (end).
@@ -70,7 +77,10 @@ impl Axis {
     /// or every 2nd, 5th or 10th.
     pub fn ticks(&self, width_px: f64, min_gap_px: f64) -> Vec<u16> {
         let years = f64::from(self.end - self.start).max(1.0);
-        let step = [1u16, 2, 5, 10].into_iter().find(|s| width_px / years * f64::from(*s) >= min_gap_px).unwrap_or(10);
+        let step = [1u16, 2, 5, 10]
+            .into_iter()
+            .find(|s| width_px / years * f64::from(*s) >= min_gap_px)
+            .unwrap_or(10);
         let first = self.start.div_ceil(step) * step;
         (first..=self.end).step_by(usize::from(step)).collect()
     }
@@ -108,9 +118,21 @@ pub struct Era {
 }
 
 pub const ERAS: &[Era] = &[
-    Era { start: 2000, end: 2012, label: Msg::EraWestern },
-    Era { start: 2012, end: 2020, label: Msg::EraStreaming },
-    Era { start: 2020, end: 2026, label: Msg::EraHallyu },
+    Era {
+        start: 2000,
+        end: 2012,
+        label: Msg::EraWestern,
+    },
+    Era {
+        start: 2012,
+        end: 2020,
+        label: Msg::EraStreaming,
+    },
+    Era {
+        start: 2020,
+        end: 2026,
+        label: Msg::EraHallyu,
+    },
 ];
 
 /// Each era clipped to the axis, as (left, width) fractions; eras outside the axis are dropped.
@@ -186,17 +208,29 @@ mod tests {
     fn filters_combine_themes_and_region() {
         let all = filtered(EVENTS, &Filter::default());
         assert_eq!(all.len(), EVENTS.len());
-        let music = Filter { themes: ThemeSet::default().toggled(Theme::Music), region: None };
+        let music = Filter {
+            themes: ThemeSet::default().toggled(Theme::Music),
+            region: None,
+        };
         let m = filtered(EVENTS, &music);
         assert!(!m.is_empty() && m.iter().all(|e| e.theme == Theme::Music));
-        let both = Filter { region: Some(Region::Korea), ..music };
+        let both = Filter {
+            region: Some(Region::Korea),
+            ..music
+        };
         let k = filtered(EVENTS, &both);
         assert!(k.iter().all(|e| e.theme == Theme::Music && e.region == Region::Korea));
         assert!(k.len() < m.len());
-        let two = Filter { themes: music.themes.toggled(Theme::Trade), region: None };
+        let two = Filter {
+            themes: music.themes.toggled(Theme::Trade),
+            region: None,
+        };
         assert_eq!(
             filtered(EVENTS, &two).len(),
-            EVENTS.iter().filter(|e| matches!(e.theme, Theme::Music | Theme::Trade)).count()
+            EVENTS
+                .iter()
+                .filter(|e| matches!(e.theme, Theme::Music | Theme::Trade))
+                .count()
         );
         assert!(both.is_active() && !Filter::default().is_active());
     }
@@ -239,7 +273,10 @@ mod tests {
     fn ticks_thin_out_on_narrow_axes() {
         let a = Axis { start: 2002, end: 2026 };
         assert_eq!(a.ticks(2400.0, 48.0).len(), 25, "every year when there is room");
-        assert_eq!(a.ticks(800.0, 48.0), vec![2002, 2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024, 2026]);
+        assert_eq!(
+            a.ticks(800.0, 48.0),
+            vec![2002, 2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024, 2026]
+        );
         assert_eq!(a.ticks(400.0, 48.0), vec![2005, 2010, 2015, 2020, 2025]);
         assert_eq!(a.ticks(100.0, 48.0), vec![2010, 2020]);
     }
@@ -251,11 +288,19 @@ mod tests {
         for i in 0..pos.len() {
             for j in 0..pos.len() {
                 if i != j && lanes[i] == lanes[j] {
-                    assert!((pos[i] - pos[j]).abs() >= 0.05, "{i} and {j} collide in lane {}", lanes[i]);
+                    assert!(
+                        (pos[i] - pos[j]).abs() >= 0.05,
+                        "{i} and {j} collide in lane {}",
+                        lanes[i]
+                    );
                 }
             }
         }
-        assert_eq!(lanes.iter().max(), Some(&2), "three points close together need three lanes");
+        assert_eq!(
+            lanes.iter().max(),
+            Some(&2),
+            "three points close together need three lanes"
+        );
         assert_eq!(lanes[1], 0);
     }
 

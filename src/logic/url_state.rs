@@ -74,7 +74,13 @@ impl UrlValue for Lang {
 }
 
 impl UrlValue for Theme {
-    const ALL: &'static [Self] = &[Theme::Music, Theme::FilmTv, Theme::Language, Theme::Politics, Theme::Trade];
+    const ALL: &'static [Self] = &[
+        Theme::Music,
+        Theme::FilmTv,
+        Theme::Language,
+        Theme::Politics,
+        Theme::Trade,
+    ];
     fn id(self) -> &'static str {
         match self {
             Theme::Music => "music",
@@ -135,7 +141,9 @@ impl ThemeSet {
     }
     /// `music,film-tv`: every part must be a theme id, or the whole value is ignored.
     fn parse(value: &str) -> Option<Self> {
-        value.split(',').try_fold(Self::default(), |set, id| Theme::from_id(id).map(|t| Self(set.0 | Self::bit(t))))
+        value.split(',').try_fold(Self::default(), |set, id| {
+            Theme::from_id(id).map(|t| Self(set.0 | Self::bit(t)))
+        })
     }
     fn to_value(self) -> String {
         self.iter().map(Theme::id).collect::<Vec<_>>().join(",")
@@ -149,7 +157,9 @@ pub const MAX_ID_LEN: usize = 80;
 fn parse_id(value: String) -> Option<String> {
     let ok = !value.is_empty()
         && value.len() <= MAX_ID_LEN
-        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     ok.then_some(value)
 }
 
@@ -181,7 +191,10 @@ impl UrlState {
             lang: pairs.value("lang"),
             theme: pairs.value("theme"),
             embed: pairs.single("embed").as_deref() == Some("1"),
-            themes: pairs.single("themes").and_then(|v| ThemeSet::parse(&v)).unwrap_or_default(),
+            themes: pairs
+                .single("themes")
+                .and_then(|v| ThemeSet::parse(&v))
+                .unwrap_or_default(),
             region: pairs.single("region").and_then(|v| Region::from_id(&v)),
             event: pairs.single("event").and_then(parse_id),
             chart: pairs.single("chart").and_then(parse_id),
@@ -218,7 +231,12 @@ impl UrlState {
         if view == self.view {
             return self.clone();
         }
-        Self { view, event: None, chart: None, ..self.clone() }
+        Self {
+            view,
+            event: None,
+            chart: None,
+            ..self.clone()
+        }
     }
 }
 
@@ -392,17 +410,38 @@ mod tests {
         assert_eq!(s.themes.iter().collect::<Vec<_>>(), vec![Theme::Music, Theme::FilmTv]);
         assert_eq!(s.region, Some(Region::LatinAmerica));
         assert_eq!(s.event.as_deref(), Some("squid-game-premiere"));
-        assert_eq!(s.to_query(), "view=timeline&themes=music,film-tv&region=latin-america&event=squid-game-premiere");
-        assert_eq!(parse("themes=music%2Cfilm-tv").themes, parse("themes=music,film-tv").themes);
-        for q in ["themes=music,jazz", "themes=", "themes=,", "region=mars", "event=<b>", "event=Squid", "event="] {
+        assert_eq!(
+            s.to_query(),
+            "view=timeline&themes=music,film-tv&region=latin-america&event=squid-game-premiere"
+        );
+        assert_eq!(
+            parse("themes=music%2Cfilm-tv").themes,
+            parse("themes=music,film-tv").themes
+        );
+        for q in [
+            "themes=music,jazz",
+            "themes=",
+            "themes=,",
+            "region=mars",
+            "event=<b>",
+            "event=Squid",
+            "event=",
+        ] {
             let s = parse(q);
             assert!(s.themes.is_empty() && s.region.is_none() && s.event.is_none(), "{q}");
         }
         assert_eq!(parse(&format!("event={}", "a".repeat(MAX_ID_LEN + 1))).event, None);
-        assert!(ThemeSet::default().toggled(Theme::Trade).toggled(Theme::Trade).is_empty());
+        assert!(ThemeSet::default()
+            .toggled(Theme::Trade)
+            .toggled(Theme::Trade)
+            .is_empty());
         let open = parse("view=timeline&themes=music&event=x&chart=y");
         let moved = open.with_view(View::Sources);
-        assert_eq!((moved.event, moved.chart, moved.themes), (None, None, open.themes), "leaving drops per-view keys");
+        assert_eq!(
+            (moved.event, moved.chart, moved.themes),
+            (None, None, open.themes),
+            "leaving drops per-view keys"
+        );
         assert_eq!(open.with_view(View::Timeline), open);
     }
 
@@ -468,8 +507,9 @@ mod tests {
     fn property_parse_is_total_on_arbitrary_input() {
         let mut rng = SplitMix64::new(0xBAD_1DEA);
         let atoms = [
-            "view", "lang", "theme", "embed", "themes", "region", "event", ",", "music", "korea", "=", "&", "?", "%", "%0", "%00", "%3D", "%26", "+", "1", "home",
-            "timeline", "quiz", "dark", "en", "<script>", "é", "\u{0}", "%E2%82", "#",
+            "view", "lang", "theme", "embed", "themes", "region", "event", ",", "music", "korea", "=", "&", "?", "%",
+            "%0", "%00", "%3D", "%26", "+", "1", "home", "timeline", "quiz", "dark", "en", "<script>", "é", "\u{0}",
+            "%E2%82", "#",
         ];
         for round in 0..20_000 {
             let input = if round % 2 == 0 {

@@ -97,7 +97,9 @@ fn prefers_reduced_motion() -> bool {
 /// Brings the open timeline event into view and puts focus on its details. Scrolling is instant when the
 /// reader asked for reduced motion.
 pub fn reveal_open_event() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(detail) = doc
         .query_selector(".event-detail")
         .ok()

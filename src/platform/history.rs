@@ -29,7 +29,11 @@ pub fn push(state: &UrlState) {
 
 /// A new history entry for `state`, scrolled to `#fragment` when it is not empty.
 pub fn push_with_fragment(state: &UrlState, fragment: &str) {
-    let url = if fragment.is_empty() { href(state) } else { format!("{}#{fragment}", href(state)) };
+    let url = if fragment.is_empty() {
+        href(state)
+    } else {
+        format!("{}#{fragment}", href(state))
+    };
     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

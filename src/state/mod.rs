@@ -16,6 +16,11 @@ use crate::platform::history;
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub url: RwSignal<UrlState>,
+    // Slices of the URL as memos, so a change to one key (a filter, an open event) re-runs only what reads
+    // that key, not every view and text that reads any part of the URL.
+    lang: Memo<Lang>,
+    view: Memo<View>,
+    filter: Memo<Filter>,
     theme: RwSignal<ThemePref>,
     system_dark: RwSignal<bool>,
 }
@@ -29,19 +34,28 @@ impl AppState {
         system_dark.set(crate::platform::document::watch_prefers_dark(move |dark| {
             system_dark.set(dark)
         }));
+        let url = RwSignal::new(url);
         Self {
-            url: RwSignal::new(url),
+            url,
+            lang: Memo::new(move |_| url.with(|u| u.lang)),
+            view: Memo::new(move |_| url.with(|u| u.view)),
+            filter: Memo::new(move |_| {
+                url.with(|u| Filter {
+                    themes: u.themes,
+                    region: u.region,
+                })
+            }),
             theme: RwSignal::new(theme),
             system_dark,
         }
     }
 
     pub fn lang(&self) -> Lang {
-        self.url.with(|u| u.lang)
+        self.lang.get()
     }
 
     pub fn view(&self) -> View {
-        self.url.with(|u| u.view)
+        self.view.get()
     }
 
     pub fn embedded(&self) -> bool {
@@ -66,7 +80,7 @@ impl AppState {
 
     /// Timeline filters, derived from the URL so a reload or shared link shows the same selection.
     pub fn filter(&self) -> Filter {
-        self.url.with(|u| Filter { themes: u.themes, region: u.region })
+        self.filter.get()
     }
 
     /// Refining the current view replaces the history entry rather than adding one per click.
@@ -132,8 +146,16 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// A reactive translation: re-evaluates when the language changes. Use as a view child or attribute value.
-pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let app = use_app();
-    move || t(app.lang(), msg)
+/// The text of `msg` in the current language, as a plain string.
+///
+/// Not reactive on purpose: the shell re-renders as a whole when the language changes (see `App`), so the
+/// hundreds of text nodes in a view can be static instead of each carrying its own effect. That keeps
+/// rendering the timeline inside one frame and the WASM smaller.
+pub fn tr(msg: Msg) -> &'static str {
+    t(lang(), msg)
+}
+
+/// The current language, read without subscribing (see `tr`).
+pub fn lang() -> Lang {
+    use_app().url.with_untracked(|u| u.lang)
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::icon::{Icon, IconKind};
+use crate::components::icon::{icon, IconKind};
 use crate::components::view_link::ViewLink;
 use crate::data::model::Verdict;
 use crate::i18n::Msg;
@@ -23,12 +23,12 @@ pub fn Home() -> impl IntoView {
             <section aria-labelledby="home-features">
                 <h2 id="home-features" class="section-title">{tr(Msg::HomeFeaturesHeading)}</h2>
                 <ul class="feature-grid">
-                    <FeatureCard view=View::Timeline icon=IconKind::Timeline title=Msg::FeatureTimelineTitle body=Msg::FeatureTimelineBody />
-                    <FeatureCard view=View::Compare icon=IconKind::Compare title=Msg::FeatureCompareTitle body=Msg::FeatureCompareBody />
-                    <FeatureCard view=View::Quiz icon=IconKind::Quiz title=Msg::FeatureQuizTitle body=Msg::FeatureQuizBody />
+                    <FeatureCard view=View::Timeline symbol=IconKind::Timeline title=Msg::FeatureTimelineTitle body=Msg::FeatureTimelineBody />
+                    <FeatureCard view=View::Compare symbol=IconKind::Compare title=Msg::FeatureCompareTitle body=Msg::FeatureCompareBody />
+                    <FeatureCard view=View::Quiz symbol=IconKind::Quiz title=Msg::FeatureQuizTitle body=Msg::FeatureQuizBody />
                 </ul>
                 <ViewLink view=View::Sources class="sources-card">
-                    <Icon kind=IconKind::Sources />
+                    {icon(IconKind::Sources)}
                     <span class="sources-card__text">
                         <span class="sources-card__title">{tr(Msg::FeatureSourcesTitle)}</span>
                         <span>{tr(Msg::FeatureSourcesBody)}</span>
@@ -44,17 +44,17 @@ pub fn Home() -> impl IntoView {
 }
 
 #[component]
-fn FeatureCard(view: View, icon: IconKind, title: Msg, body: Msg) -> impl IntoView {
+fn FeatureCard(view: View, symbol: IconKind, title: Msg, body: Msg) -> impl IntoView {
     view! {
         <li>
             <ViewLink view=view class="feature-card">
                 <span class="feature-card__icon">
-                    <Icon kind=icon />
+                    {icon(symbol)}
                 </span>
                 <span class="feature-card__title">{tr(title)}</span>
                 <span class="feature-card__body">{tr(body)}</span>
                 <span class="feature-card__arrow">
-                    <Icon kind=IconKind::Arrow />
+                    {icon(IconKind::Arrow)}
                 </span>
             </ViewLink>
         </li>
@@ -85,7 +85,7 @@ fn FactCheckTeaser() -> impl IntoView {
                 </dl>
                 <ViewLink view=View::Sources class="teaser__link">
                     {tr(Msg::HomeTeaserLink)}
-                    <Icon kind=IconKind::Arrow />
+                    {icon(IconKind::Arrow)}
                 </ViewLink>
             </aside>
         }

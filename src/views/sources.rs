@@ -7,17 +7,16 @@ use crate::data::model::{SourceKind, Verdict};
 use crate::i18n::{tp, Msg};
 use crate::logic::sources::{claims, grouped_sources, verdict_counts};
 use crate::platform::document;
-use crate::state::{tr, use_app};
+use crate::state::{lang, tr};
 
 /// Every source grouped by kind, and the article's claims checked one by one.
 #[component]
 pub fn Sources() -> impl IntoView {
-    let app = use_app();
     let counts = verdict_counts(claims());
-    let summary = move || {
+    let summary = {
         let n = |v: u64| v.to_string();
         tp(
-            app.lang(),
+            lang(),
             Msg::ClaimsSummary,
             counts.total(),
             &[

@@ -14,10 +14,15 @@ pub fn Timeline() -> impl IntoView {
     let app = use_app();
     let shown = Memo::new(move |_| {
         let filter = app.filter();
-        (0..EVENTS.len()).filter(|&i| filter.matches(&EVENTS[i])).collect::<Vec<_>>()
+        (0..EVENTS.len())
+            .filter(|&i| filter.matches(&EVENTS[i]))
+            .collect::<Vec<_>>()
     });
     let count = Signal::derive(move || shown.with(Vec::len));
-    let unknown_event = move || app.url.with(|u| u.event.as_deref().is_some_and(|id| event(id).is_none()));
+    let unknown_event = move || {
+        app.url
+            .with(|u| u.event.as_deref().is_some_and(|id| event(id).is_none()))
+    };
     // A shared link (`event=<id>`) opens that event: bring it into view once the list exists.
     if app.url.with_untracked(|u| u.event.is_some()) {
         request_animation_frame(document::reveal_open_event);

@@ -17,6 +17,7 @@ usage: cargo xtask <command>
   dist    release build into dist/ (relocatable: serve it from any folder)
   e2e     browser tests only, against the existing dist/
   shots   screenshots of every view at 360x740 and 1280x800, light and dark, into end2end/screenshots/
+  bench   release build, then sizes and timings against the budgets into bench/report.json and report.md
 ";
 
 fn main() -> ExitCode {
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Some("dist") => tools::ensure_build_tools(&root).and_then(|()| dist(&root)),
         Some("e2e") => tools::ensure_browser_tools(&root).and_then(|()| e2e(&root, &args[1..])),
         Some("shots") => tools::ensure_browser_tools(&root).and_then(|()| shots(&root)),
+        Some("bench") => bench(&root),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -79,6 +81,14 @@ fn e2e(root: &Path, only: &[String]) -> Result<(), Failure> {
 
 fn shots(root: &Path) -> Result<(), Failure> {
     cmd("node", &root.join("end2end")).args(["screenshots.mjs"]).run()
+}
+
+/// Reports; never fails on a missed budget (timings vary between machines): read the PASS/FAIL lines.
+fn bench(root: &Path) -> Result<(), Failure> {
+    tools::ensure_build_tools(root)?;
+    tools::ensure_browser_tools(root)?;
+    dist(root)?;
+    cmd("node", &root.join("end2end")).args(["bench.mjs"]).run()
 }
 
 fn test(root: &Path) -> Result<(), Failure> {

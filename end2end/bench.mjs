@@ -1,0 +1,108 @@
+// Reverse Wave benchmark (`cargo xtask bench`): bytes of the release build and interaction timings in
+// headless Chromium, checked against the budgets in the issues. Writes bench/report.json and bench/report.md.
+// Timings are medians of repeated runs on this machine; they are reported, not asserted by the test suite.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, DIST } from './support/server.mjs';
+import { DESKTOP, launch, openPage, visit } from './support/browser.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 31);
+// Uncounted first runs, so WebAssembly tiers up from the baseline compiler as it would in a lesson.
+const WARMUP = 5;
+const out = new URL('../bench/', import.meta.url);
+mkdirSync(out, { recursive: true });
+
+// --- bytes -----------------------------------------------------------------------------------------
+const files = readdirSync(DIST).filter((f) => !f.endsWith('.map')).sort().map((name) => {
+  const body = readFileSync(join(DIST, name));
+  return {
+    name,
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const sum = (key, pick = () => true) => files.filter(pick).reduce((n, f) => n + f[key], 0);
+const wasmGzip = sum('gzip', (f) => f.name.endsWith('.wasm'));
+// Everything index.html loads on first visit (all views are in the one WASM).
+const firstLoadGzip = sum('gzip', (f) => /\.(wasm|js|css|html|svg)$/.test(f.name));
+
+// --- timings ---------------------------------------------------------------------------------------
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const browser = await launch();
+const server = await serve({ prefix: '/bench/' });
+const { context, page } = await openPage(browser, server, { viewport: DESKTOP });
+
+/** Clicks a nav link and measures until `ready` holds in the DOM, and until the frame after it. */
+async function timeSwitch(fromQuery, linkSelector, readySelector) {
+  await visit(page, server, fromQuery);
+  return page.evaluate(async ([link, ready]) => {
+    const t0 = performance.now();
+    document.querySelector(link).click();
+    const dom = await new Promise((resolve) => {
+      const check = () => document.querySelector(ready) && resolve(performance.now() - t0);
+      new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
+      check();
+    });
+    // Force style and layout of the page now, so `layout` is the whole render cost without waiting for
+    // vsync. (Asking for the last row's box instead would force layout of content the browser skips.)
+    void document.body.offsetHeight;
+    const layout = performance.now() - t0;
+    const frame = await new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0)));
+    return { dom, layout, frame };
+  }, [linkSelector, readySelector]);
+}
+
+const timeline = [];
+const viewSwitch = [];
+for (let i = 0; i < WARMUP + RUNS; i++) {
+  const t = await timeSwitch('', 'nav a[href*="view=timeline"]', '.event-list li:last-child .event-row');
+  const v = await timeSwitch('?view=timeline', 'nav a[href*="view=sources"]', '.source-list');
+  if (i >= WARMUP) {
+    timeline.push(t);
+    viewSwitch.push(v);
+  }
+}
+await context.close();
+await browser.close();
+await server.close();
+
+const summarise = (runs) => ({
+  dom: median(runs.map((t) => t.dom)),
+  layout: median(runs.map((t) => t.layout)),
+  frame: median(runs.map((t) => t.frame)),
+  runs: runs.length,
+});
+const timings = {
+  timelineRenderMs: summarise(timeline),
+  viewSwitchMs: summarise(viewSwitch),
+};
+
+// --- budgets ---------------------------------------------------------------------------------------
+const KB = 1024;
+const budgets = [
+  { name: 'WASM gzip', value: wasmGzip, limit: 130 * KB, unit: 'bytes', issue: 8 },
+  { name: 'first load gzip (all files)', value: firstLoadGzip, limit: 150 * KB, unit: 'bytes', issue: 8 },
+  { name: 'timeline render (click to DOM built and laid out)', value: timings.timelineRenderMs.layout, limit: 16, unit: 'ms', issue: 4 },
+].map((b) => ({ ...b, pass: b.value <= b.limit }));
+
+const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), wasmGzip, firstLoadGzip }, timings, budgets };
+writeFileSync(new URL('report.json', out), JSON.stringify(report, null, 2) + '\n');
+
+const kb = (n) => (n / KB).toFixed(1);
+const md = [
+  '# Reverse Wave benchmark', '', `Run ${report.date} in headless Chromium; timings are medians of ${RUNS} runs.`, '',
+  '## Budgets', '', '| budget | value | limit | result |', '| --- | --- | --- | --- |',
+  ...budgets.map((b) => `| ${b.name} (issue ${b.issue}) | ${b.unit === 'bytes' ? kb(b.value) + ' KB' : b.value.toFixed(1) + ' ms'} | ${b.unit === 'bytes' ? kb(b.limit) + ' KB' : b.limit + ' ms'} | ${b.pass ? 'PASS' : 'FAIL'} |`),
+  '', '## Files', '', '| file | raw KB | gzip KB | brotli KB |', '| --- | --- | --- | --- |',
+  ...files.map((f) => `| ${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`),
+  `| **total** | ${kb(sum('raw'))} | ${kb(sum('gzip'))} | ${kb(sum('brotli'))} |`,
+  '', '## Timings (ms)', '',
+  'From the click to: the DOM complete; style and layout done (forced); the start of the next frame (includes waiting for vsync).', '',
+  '| interaction | DOM ready | laid out | next frame |', '| --- | --- | --- | --- |',
+  ...[['home → timeline, every event rendered', timings.timelineRenderMs], ['timeline → sources (view switch)', timings.viewSwitchMs]]
+    .map(([name, t]) => `| ${name} | ${t.dom.toFixed(1)} | ${t.layout.toFixed(1)} | ${t.frame.toFixed(1)} |`), '',
+].join('\n');
+writeFileSync(new URL('report.md', out), md);
+console.log(md);
