@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod draw;
 pub mod i18n;
 pub mod logic;
 pub mod platform;

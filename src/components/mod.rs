@@ -1,6 +1,9 @@
 //! Reusable UI pieces, one component per file.
 
+pub mod chart_canvas;
+pub mod chart_card;
 pub mod claim_card;
+pub mod data_table;
 pub mod embed_bar;
 pub mod event_detail;
 pub mod event_list;

@@ -123,6 +123,18 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::Month11 => "November",
         Msg::Month12 => "December",
         Msg::DateDay => "{day} {month} {year}",
+        Msg::CompareIntro => "The numbers behind the story, before and after. Tap a bar or point for its exact value, switch to a table, or download the chart and its data.",
+        Msg::ChartShowChart => "Chart",
+        Msg::ChartShowTable => "Table",
+        Msg::ChartDownloadPng => "Download PNG",
+        Msg::ChartDownloadCsv => "Download CSV",
+        Msg::ChartSource => "Source",
+        Msg::ChartHint => "Tap or hover a bar or point, or focus the chart and use the arrow keys, to read its exact value.",
+        Msg::ChartReadout => "{series} · {category}: {value}",
+        Msg::ChartArticleMark => "article:",
+        Msg::ChartCategory => "Category",
+        Msg::ChartNotFound => "We could not find that chart, so here are all of them.",
+        Msg::ChartArticleNote => "The article gave {said} for {category} ({series}); the source says {actual}. The dashed line marks the article's figure.",
         Msg::DateMonth => "{month} {year}",
     }
 }

@@ -101,6 +101,12 @@ messages! {
     Month1, Month2, Month3, Month4, Month5, Month6, Month7, Month8, Month9, Month10, Month11, Month12,
     /// `{day}`, `{month}`, `{year}`: the order differs between languages.
     DateDay, DateMonth,
+    CompareIntro, ChartShowChart, ChartShowTable, ChartDownloadPng, ChartDownloadCsv, ChartSource, ChartHint,
+    /// `{series}`, `{category}`, `{value}`.
+    ChartReadout,
+    ChartArticleMark, ChartCategory, ChartNotFound,
+    /// `{category}`, `{series}`, `{said}`, `{actual}`.
+    ChartArticleNote,
 }
 
 const PLURAL: &[Msg] = &[Msg::EventsShown, Msg::ClaimsSummary, Msg::SupportsCount];

@@ -1,5 +1,6 @@
 //! Pure logic: no browser, no signals. Everything here is tested natively with `cargo test`.
 
+pub mod chart;
 pub mod rng;
 pub mod sources;
 pub mod timeline;

@@ -1,6 +1,7 @@
 //! One module per view (`?view=`). Views are thin: they compose components over the dataset and state.
 
 mod coming_soon;
+mod compare;
 mod home;
 mod sources;
 mod timeline;
@@ -11,6 +12,7 @@ use crate::i18n::Msg;
 use crate::logic::url_state::View;
 
 pub use coming_soon::ComingSoon;
+pub use compare::Compare;
 pub use home::Home;
 pub use sources::Sources;
 pub use timeline::Timeline;
@@ -31,6 +33,7 @@ pub fn render(view: View) -> AnyView {
         View::Home => view! { <Home /> }.into_any(),
         View::Sources => view! { <Sources /> }.into_any(),
         View::Timeline => view! { <Timeline /> }.into_any(),
+        View::Compare => view! { <Compare /> }.into_any(),
         other => view! { <ComingSoon title=title(other) /> }.into_any(),
     }
 }

@@ -1,0 +1,136 @@
+// The Compare view: canvases drawn crisp and non-blank, tables with the dataset's numbers, downloads,
+// keyboard reading of values, deep links and accessibility.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { useBrowserAndServer } from '../support/suite.mjs';
+import { DESKTOP, PHONE, axeViolations, horizontalOverflow, openPage, visit } from '../support/browser.mjs';
+
+const toml = readFileSync(new URL('../../data/comparisons.toml', import.meta.url), 'utf8');
+const chartIds = [...toml.matchAll(/^\[\[comparison\]\]\s*\nid = "([^"]+)"/gm)].map((m) => m[1]);
+const env = useBrowserAndServer('/maps/reverse-wave/');
+
+/** Per canvas: CSS size, backing-store size and how many pixels differ from the top-left (background) pixel. */
+const canvasStats = (page) => page.locator('canvas.chart__canvas').evaluateAll((canvases) => canvases.map((c) => {
+  const r = c.getBoundingClientRect();
+  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 16) {
+    if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) ink++;
+  }
+  return { cssW: r.width, cssH: r.height, w: c.width, h: c.height, ink };
+}));
+
+async function waitForCharts(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('canvas.chart__canvas')].every((c) => c.width > 0));
+}
+
+describe('compare', () => {
+  for (const dpr of [1, 2]) {
+    it(`draws every comparison, non-blank, with a backing store of CSS size x DPR (DPR ${dpr})`, async () => {
+      const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP, deviceScaleFactor: dpr });
+      await visit(page, env.server, '?view=compare');
+      await waitForCharts(page);
+      const stats = await canvasStats(page);
+      assert.equal(stats.length, chartIds.length, 'one canvas per comparison');
+      for (const s of stats) {
+        assert.ok(s.ink > 200, `canvas has drawing on it: ${JSON.stringify(s)}`);
+        assert.equal(s.w, Math.round(s.cssW * dpr), `width ${JSON.stringify(s)}`);
+        assert.equal(s.h, Math.round(s.cssH * dpr), `height ${JSON.stringify(s)}`);
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  it('redraws to fit when the window narrows, without sideways scrolling', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    await visit(page, env.server, '?view=compare');
+    await waitForCharts(page);
+    const wide = (await canvasStats(page))[0];
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.waitForFunction((w) => document.querySelector('canvas.chart__canvas').width < w, wide.w);
+    const narrow = (await canvasStats(page))[0];
+    assert.ok(narrow.cssW < 300 && narrow.ink > 200, JSON.stringify(narrow));
+    assert.equal(await horizontalOverflow(page), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('shows the same numbers as a table', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    await visit(page, env.server, '?view=compare&chart=english-share-of-hits');
+    const card = page.locator('#chart-english-share-of-hits');
+    await card.getByRole('button', { name: 'Table' }).click();
+    const rows = await card.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    assert.deepEqual(rows, [['English-language', '92%', '90%'], ['Spanish-language', '25%', '14%'], ['Local-language', '52%', '30%']]);
+    assert.ok(await card.locator('canvas').isHidden(), 'the chart hides while the table shows');
+    assert.match(await card.locator('.chart-card__article').innerText(), /31%.*30%/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('reads values by keyboard and by tapping', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, hasTouch: true });
+    await visit(page, env.server, '?view=compare');
+    await waitForCharts(page);
+    const card = page.locator('#chart-english-share-of-hits');
+    await card.locator('canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await card.locator('.chart__readout').innerText(), '2017 · English-language: 92%');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await card.locator('.chart__readout').innerText(), '2017 · Spanish-language: 25%');
+    await page.keyboard.press('End');
+    assert.equal(await card.locator('.chart__readout').innerText(), '2021 · Local-language: 30%');
+    const duo = page.locator('#chart-duolingo-korean-surge canvas');
+    await duo.scrollIntoViewIfNeeded();
+    const box = await duo.boundingBox();
+    // The UK bar is the left one of two: tap the middle of the left half, a little above the baseline.
+    await page.touchscreen.tap(box.x + box.width * 0.3, box.y + box.height * 0.7);
+    assert.match(await page.locator('#chart-duolingo-korean-surge .chart__readout').innerText(), /UK: 76/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('downloads a PNG and a CSV made in the browser', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    await visit(page, env.server, '?view=compare');
+    await waitForCharts(page);
+    const card = page.locator('#chart-english-share-of-hits');
+    const [csv] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
+    assert.equal(csv.suggestedFilename(), 'english-share-of-hits.csv');
+    const text = readFileSync(await csv.path(), 'utf8');
+    assert.equal(text.split('\n')[0], 'category,2017 (%),2021 (%)');
+    assert.match(text, /^Local-language,52,30$/m);
+    const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
+    assert.equal(png.suggestedFilename(), 'english-share-of-hits.png');
+    const bytes = readFileSync(await png.path());
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+    assert.equal(bytes.readUInt32BE(16), 1440, 'drawn at 2x (720 CSS px wide)');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('focuses a deep-linked chart and greets an unknown one gently', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    await visit(page, env.server, '?view=compare&chart=hallyu-fans');
+    await page.waitForFunction(() => document.activeElement?.id === 'chart-hallyu-fans');
+    assert.ok(await page.locator('#chart-hallyu-fans').evaluate((e) => e.classList.contains('is-focused')));
+    await visit(page, env.server, '?view=compare&chart=no-such-chart');
+    assert.ok(await page.locator('.notice').isVisible());
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    it(`is axe-clean at phone size (${colorScheme})`, async () => {
+      const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, colorScheme });
+      await visit(page, env.server, '?view=compare');
+      await waitForCharts(page);
+      assert.equal(await horizontalOverflow(page), 0);
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});

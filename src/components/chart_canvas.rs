@@ -1,0 +1,118 @@
+use leptos::{ev, html, prelude::*};
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use crate::data::model::Comparison;
+use crate::draw::comparison::{draw_on_canvas, palette, Labels};
+use crate::i18n::{tf, Msg};
+use crate::logic::chart::{format_value, height_for, hit, layout};
+use crate::state::{lang, tr, use_app};
+
+/// A comparison drawn on a canvas that fills its container: redrawn on resize (ResizeObserver on the
+/// wrapper, since canvases do not report their own size reliably), on theme change and on selection, with
+/// the backing store at CSS size × devicePixelRatio. Tap, hover or arrow keys pick a value, read out below.
+#[component]
+pub fn ChartCanvas(comparison: &'static Comparison) -> impl IntoView {
+    let app = use_app();
+    let c = comparison;
+    let wrapper = NodeRef::<html::Div>::new();
+    let canvas = NodeRef::<html::Canvas>::new();
+    let width = RwSignal::new(0.0f64);
+    let selected = RwSignal::new(None::<usize>);
+
+    Effect::new(move |_| {
+        let Some(el) = wrapper.get() else { return };
+        let observe = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                let w = entry.content_rect().width().floor();
+                if (w - width.get_untracked()).abs() >= 1.0 {
+                    width.set(w);
+                }
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            on_cleanup(move || observer.disconnect());
+        }
+        observe.forget();
+    });
+
+    let geometry = Memo::new(move |_| {
+        let w = width.get();
+        (w > 0.0).then(|| layout(c, w, height_for(w)))
+    });
+    Effect::new(move |_| {
+        let (Some(el), Some(l)) = (canvas.get(), geometry.get()) else {
+            return;
+        };
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+        let style = web_sys::HtmlElement::style(&el);
+        let _ = style.set_property("width", &format!("{}px", l.width));
+        let _ = style.set_property("height", &format!("{}px", l.height));
+        let labels = Labels {
+            series: c.series.iter().map(|s| s.label).collect(),
+            article: tr(Msg::ChartArticleMark),
+            unit: c.unit,
+        };
+        if let Err(e) = draw_on_canvas(&el, &l, dpr, &palette(app.is_dark()), &labels, selected.get()) {
+            web_sys::console::warn_1(&format!("chart {}: {e}", c.id).into());
+        }
+    });
+
+    let pick_at = move |ev: ev::PointerEvent| {
+        let found = geometry.with_untracked(|g| {
+            g.as_ref()
+                .and_then(|l| hit(l, f64::from(ev.offset_x()), f64::from(ev.offset_y())))
+        });
+        if found.is_some() {
+            selected.set(found);
+        }
+    };
+    let on_key = move |ev: ev::KeyboardEvent| {
+        let n = geometry.with_untracked(|g| g.as_ref().map_or(0, |l| l.marks.len()));
+        if n == 0 {
+            return;
+        }
+        let next = match (ev.key().as_str(), selected.get_untracked()) {
+            ("ArrowRight" | "ArrowDown", None) | ("Home", _) => 0,
+            ("ArrowLeft" | "ArrowUp", None) | ("End", _) => n - 1,
+            ("ArrowRight" | "ArrowDown", Some(i)) => (i + 1) % n,
+            ("ArrowLeft" | "ArrowUp", Some(i)) => (i + n - 1) % n,
+            ("Escape", _) => {
+                selected.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        selected.set(Some(next));
+    };
+    let readout = move || {
+        let i = selected.get()?;
+        geometry.with(|g| {
+            let m = g.as_ref()?.marks.get(i)?;
+            let value = match c.unit {
+                "%" => format_value(m.value, c.unit),
+                unit => format!("{} {unit}", format_value(m.value, unit)),
+            };
+            Some(tf(
+                lang(),
+                Msg::ChartReadout,
+                &[
+                    ("series", c.series[m.series].label),
+                    ("category", c.categories[m.category]),
+                    ("value", &value),
+                ],
+            ))
+        })
+    };
+    let label = format!("{} {}", c.title, c.question);
+    view! {
+        <div class="chart" node_ref=wrapper>
+            <canvas node_ref=canvas class="chart__canvas" role="img" aria-label=label tabindex="0"
+                on:pointerdown=pick_at on:pointermove=pick_at on:keydown=on_key></canvas>
+        </div>
+        <p class="chart__readout" class:chart__readout--value=move || selected.get().is_some() aria-live="polite">
+            {move || readout().unwrap_or_else(|| tr(Msg::ChartHint).to_string())}
+        </p>
+    }
+}

@@ -1,0 +1,125 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::chart_canvas::ChartCanvas;
+use crate::components::data_table::DataTable;
+use crate::data::model::Comparison;
+use crate::data::source;
+use crate::draw::comparison::{draw_for_download, palette, Labels};
+use crate::i18n::{tf, Msg};
+use crate::logic::chart::{csv, format_value, height_for, layout};
+use crate::logic::sources::anchor;
+use crate::logic::url_state::View;
+use crate::platform::{document, history};
+use crate::state::{lang, tr, use_app};
+
+/// One comparison: the finding as its title, the chart or its table, the source, and downloads.
+#[component]
+pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
+    let app = use_app();
+    let c = comparison;
+    let show_table = RwSignal::new(false);
+    let focused = move || app.url.with(|u| u.chart.as_deref() == Some(c.id));
+    let sources: Vec<_> = c.sources.iter().filter_map(|id| source(id)).collect();
+    let source_line = sources.iter().map(|s| s.publisher).collect::<Vec<_>>().join("; ");
+    let source_links = sources
+        .iter()
+        .map(|s| {
+            let fragment = anchor(s.id);
+            let href = {
+                let fragment = fragment.clone();
+                move || {
+                    app.url
+                        .with(|u| format!("{}#{fragment}", history::href(&u.with_view(View::Sources))))
+                }
+            };
+            view! {
+                <li>
+                    <a href=href on:click=move |ev| {
+                        ev.prevent_default();
+                        app.navigate_to(View::Sources, &fragment);
+                    }>{s.publisher}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let article_notes = c
+        .article
+        .iter()
+        .filter_map(|a| {
+            let si = c.series.iter().position(|s| s.label == a.series)?;
+            let ci = c.categories.iter().position(|k| *k == a.category)?;
+            let actual = c.series[si].values.get(ci)?;
+            Some(tf(
+                lang(),
+                Msg::ChartArticleNote,
+                &[
+                    ("category", a.category),
+                    ("series", a.series),
+                    ("said", &format_value(a.value, c.unit)),
+                    ("actual", &format_value(*actual, c.unit)),
+                ],
+            ))
+        })
+        .map(|note| view! { <p class="chart-card__article">{note}</p> })
+        .collect_view();
+    let title_id = format!("chart-title-{}", c.id);
+    let labelled_by = title_id.clone();
+    let download_csv = move |_| document::download_text(&format!("{}.csv", c.id), "text/csv", &csv(c));
+    let png_source = format!("{}: {}", tr(Msg::ChartSource), source_line);
+    let download_png = move |_| {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(canvas) = doc
+            .create_element("canvas")
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        let width = 720.0;
+        let labels = Labels {
+            series: c.series.iter().map(|s| s.label).collect(),
+            article: tr(Msg::ChartArticleMark),
+            unit: c.unit,
+        };
+        let l = layout(c, width, height_for(width));
+        if draw_for_download(&canvas, &l, &palette(app.is_dark()), &labels, c.title, &png_source).is_ok() {
+            if let Ok(url) = canvas.to_data_url() {
+                document::download_url(&format!("{}.png", c.id), &url);
+            }
+        }
+    };
+    view! {
+        <article class="chart-card" class:is-focused=focused id=format!("chart-{}", c.id)
+            aria-labelledby=labelled_by tabindex="-1">
+            <h2 class="chart-card__title" id=title_id>{c.title}</h2>
+            <p class="chart-card__question">{c.question}</p>
+            <div class="segmented" role="group" aria-label=tr(Msg::ChartShowTable)>
+                <button type="button" aria-pressed=move || (!show_table.get()).to_string()
+                    on:click=move |_| show_table.set(false)>{tr(Msg::ChartShowChart)}</button>
+                <button type="button" aria-pressed=move || show_table.get().to_string()
+                    on:click=move |_| show_table.set(true)>{tr(Msg::ChartShowTable)}</button>
+            </div>
+            <div class="chart-card__body">
+                <div hidden=move || show_table.get()>
+                    <ChartCanvas comparison=c />
+                </div>
+                <div hidden=move || !show_table.get()>
+                    <DataTable comparison=c />
+                </div>
+            </div>
+            <p class="chart-card__caption">{c.caption}</p>
+            {article_notes}
+            <div class="chart-card__sources">
+                <span>{tr(Msg::ChartSource)} ": "</span>
+                <ul>{source_links}</ul>
+            </div>
+            <div class="chart-card__actions">
+                <button type="button" class="button" on:click=download_png>{tr(Msg::ChartDownloadPng)}</button>
+                <button type="button" class="button" on:click=download_csv>{tr(Msg::ChartDownloadCsv)}</button>
+            </div>
+        </article>
+    }
+}

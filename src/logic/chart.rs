@@ -1,0 +1,415 @@
+//! Chart geometry as plain numbers: scales, "nice" ticks, bar and point positions, direct-label placement,
+//! hit testing and the CSV export. The canvas drawing (`draw/`) only paints what this computes, so all of it
+//! is tested natively and the same layout serves the screen, the PNG download and pointer/keyboard picking.
+
+use crate::data::model::{ChartKind, Comparison};
+
+/// Space around the plot for axis labels, category names and the legend, in CSS pixels.
+const LEFT: f64 = 44.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 30.0;
+const BOTTOM: f64 = 44.0;
+/// Rough width of one character of the 12 px label font, for wrapping category names.
+const CHAR_PX: f64 = 6.6;
+
+/// A chart's drawing height for a given width: wide enough to read on phones, never taller than a screen.
+pub fn height_for(width: f64) -> f64 {
+    (width * 0.62).clamp(260.0, 420.0)
+}
+
+/// Axis bounds and ticks on a 1–2–5 ladder, always including zero so bars start from it.
+pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
+    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
+    let span = (hi - lo).max(f64::EPSILON);
+    let rough = span / max_ticks.max(2) as f64;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).floor() as i64;
+    let last = (hi / step).ceil() as i64;
+    (first..=last).map(|i| i as f64 * step).collect()
+}
+
+/// A value formatted for a label: whole numbers without decimals, others with up to two.
+pub fn format_value(v: f64, unit: &str) -> String {
+    let num = if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let num = if v.abs() >= 1_000.0 && v.fract() == 0.0 {
+        group_thousands(&num)
+    } else {
+        num
+    };
+    match unit {
+        "%" => format!("{num}%"),
+        _ => num,
+    }
+}
+
+fn group_thousands(digits: &str) -> String {
+    let (sign, digits) = digits.strip_prefix('-').map_or(("", digits), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+/// Splits a label into lines of at most `max_chars`, at spaces or after hyphens ("Local-" / "language");
+/// a single long word stays whole.
+pub fn wrap(text: &str, max_chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let pieces: Vec<String> = if word.chars().count() > max_chars && word.contains('-') {
+            let parts: Vec<&str> = word.split_inclusive('-').collect();
+            parts.iter().map(|p| p.to_string()).collect()
+        } else {
+            vec![word.to_string()]
+        };
+        for (i, piece) in pieces.into_iter().enumerate() {
+            let glue = if i == 0 { " " } else { "" };
+            match lines.last_mut() {
+                Some(line) if (i > 0 || !line.is_empty()) && line.len() + glue.len() + piece.len() <= max_chars => {
+                    line.push_str(glue);
+                    line.push_str(&piece);
+                }
+                _ => lines.push(piece),
+            }
+        }
+    }
+    lines
+}
+
+/// One bar or point, in CSS pixels, with its direct label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub series: usize,
+    pub category: usize,
+    pub value: f64,
+    /// Bars: the rectangle. Points: a small box centred on the point.
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub label: String,
+    pub label_x: f64,
+    pub label_y: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    /// Plot area: left, top, right, bottom.
+    pub plot: (f64, f64, f64, f64),
+    /// Gridlines: y position and label.
+    pub ticks: Vec<(f64, String)>,
+    /// Category labels: centre x and wrapped lines.
+    pub categories: Vec<(f64, Vec<String>)>,
+    pub marks: Vec<Mark>,
+    /// Line charts: the polyline of each series.
+    pub lines: Vec<Vec<(f64, f64)>>,
+    /// Where the zero line is.
+    pub zero_y: f64,
+    /// The article's figure where it differs: (x centre, y of the dashed line, y of its label, label). The
+    /// label stacks above the bar's own value label so the two never overlap.
+    pub article: Vec<(f64, f64, f64, String)>,
+    /// Multi-series charts: legend entries (x of the swatch, series index), along the top.
+    pub legend: Vec<(f64, usize)>,
+}
+
+pub fn layout(c: &Comparison, width: f64, height: f64) -> Layout {
+    let all = c
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .chain(c.article.iter().map(|a| a.value));
+    let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let ticks = nice_ticks(lo, hi, 5);
+    let (min, max) = (ticks[0], ticks[ticks.len() - 1]);
+    let (left, top, right, bottom) = (LEFT, TOP, width - RIGHT, height - BOTTOM);
+    let y = |v: f64| bottom - (v - min) / (max - min).max(f64::EPSILON) * (bottom - top);
+    let n_cat = c.categories.len().max(1);
+    let n_ser = c.series.len().max(1);
+    let mut marks = Vec::new();
+    let mut lines = Vec::new();
+    let cat_x: Vec<f64> = match c.kind {
+        ChartKind::Line => {
+            // Years placed in proportion to time, so uneven gaps (2012, 2018, 2021) look uneven.
+            let years: Vec<f64> = c.categories.iter().map(|s| s.parse().unwrap_or(0.0)).collect();
+            let (y0, y1) = (years[0], years[years.len() - 1]);
+            let inset = 28.0;
+            years
+                .iter()
+                .map(|yr| left + inset + (yr - y0) / (y1 - y0).max(1.0) * (right - left - 2.0 * inset))
+                .collect()
+        }
+        _ => (0..n_cat)
+            .map(|i| left + (i as f64 + 0.5) * (right - left) / n_cat as f64)
+            .collect(),
+    };
+    let group_w = (right - left) / n_cat as f64;
+    for (si, s) in c.series.iter().enumerate() {
+        let mut line = Vec::new();
+        for (ci, &v) in s.values.iter().enumerate() {
+            let label = format_value(v, c.unit);
+            let mark = if c.kind == ChartKind::Line {
+                let (px, py) = (cat_x[ci], y(v));
+                line.push((px, py));
+                Mark {
+                    series: si,
+                    category: ci,
+                    value: v,
+                    x: px - 8.0,
+                    y: py - 8.0,
+                    w: 16.0,
+                    h: 16.0,
+                    label,
+                    label_x: px,
+                    label_y: py - 12.0,
+                }
+            } else {
+                let bar_w = (group_w * 0.8 / n_ser as f64).min(64.0);
+                let x0 = cat_x[ci] - bar_w * n_ser as f64 / 2.0 + bar_w * si as f64;
+                let (top_y, bot_y) = if v >= 0.0 { (y(v), y(0.0)) } else { (y(0.0), y(v)) };
+                // Labels sit just outside the bar's end: above positive bars, below negative ones.
+                let label_y = if v >= 0.0 { top_y - 5.0 } else { bot_y + 14.0 };
+                Mark {
+                    series: si,
+                    category: ci,
+                    value: v,
+                    x: x0 + 1.0,
+                    y: top_y,
+                    w: bar_w - 2.0,
+                    h: (bot_y - top_y).max(1.0),
+                    label,
+                    label_x: x0 + bar_w / 2.0,
+                    label_y,
+                }
+            };
+            marks.push(mark);
+        }
+        if c.kind == ChartKind::Line {
+            lines.push(line);
+        }
+    }
+    let max_chars = ((group_w / CHAR_PX) as usize).max(6);
+    let categories = c
+        .categories
+        .iter()
+        .zip(&cat_x)
+        .map(|(name, &x)| (x, wrap(name, max_chars)))
+        .collect();
+    let article = c
+        .article
+        .iter()
+        .filter_map(|a| {
+            let m = marks
+                .iter()
+                .find(|m| c.series[m.series].label == a.series && c.categories[m.category] == a.category)?;
+            let line_y = y(a.value);
+            Some((
+                m.x + m.w / 2.0,
+                line_y,
+                m.label_y.min(line_y - 4.0) - 16.0,
+                format_value(a.value, c.unit),
+            ))
+        })
+        .collect();
+    Layout {
+        width,
+        height,
+        plot: (left, top, right, bottom),
+        ticks: ticks.iter().map(|&t| (y(t), format_value(t, c.unit))).collect(),
+        categories,
+        marks,
+        lines,
+        zero_y: y(0.0),
+        article,
+        legend: legend_positions(c, left),
+    }
+}
+
+/// Swatch positions for a legend row: swatch, gap, label, spacing, next.
+fn legend_positions(c: &Comparison, left: f64) -> Vec<(f64, usize)> {
+    if c.series.len() < 2 {
+        return Vec::new();
+    }
+    let mut x = left;
+    c.series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let at = x;
+            x += 18.0 + s.label.len() as f64 * CHAR_PX + 16.0;
+            (at, i)
+        })
+        .collect()
+}
+
+/// The mark under a pointer at (x, y) in CSS pixels, generously padded for fingers.
+pub fn hit(layout: &Layout, x: f64, y: f64) -> Option<usize> {
+    const PAD: f64 = 10.0;
+    layout
+        .marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            x >= m.x - PAD && x <= m.x + m.w + PAD && y >= m.y.min(m.label_y) - PAD && y <= m.y + m.h + PAD
+        })
+        .min_by(|(_, a), (_, b)| {
+            let d = |m: &Mark| (m.x + m.w / 2.0 - x).abs();
+            d(a).total_cmp(&d(b))
+        })
+        .map(|(i, _)| i)
+}
+
+/// The comparison as CSV: one row per category, one column per series, values as in the dataset.
+pub fn csv(c: &Comparison) -> String {
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from("category");
+    for s in c.series {
+        out.push(',');
+        out.push_str(&field(&format!("{} ({})", s.label, c.unit)));
+    }
+    out.push('\n');
+    for (i, cat) in c.categories.iter().enumerate() {
+        out.push_str(&field(cat));
+        for s in c.series {
+            out.push(',');
+            out.push_str(&s.values.get(i).map(|v| v.to_string()).unwrap_or_default());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{comparison, COMPARISONS};
+
+    #[test]
+    fn ticks_are_nice_and_cover_the_data_and_zero() {
+        assert_eq!(nice_ticks(0.0, 92.0, 5), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(nice_ticks(-25.0, 40.0, 5), vec![-40.0, -20.0, 0.0, 20.0, 40.0]);
+        let t = nice_ticks(0.0, 13936.0, 5);
+        assert_eq!((t[0], *t.last().unwrap()), (0.0, 15000.0));
+        assert!(nice_ticks(3.0, 12.45, 5).contains(&0.0));
+    }
+
+    #[test]
+    fn values_format_for_labels() {
+        assert_eq!(format_value(30.0, "%"), "30%");
+        assert_eq!(format_value(12.45, "US$ billion"), "12.45");
+        assert_eq!(format_value(625.5, "million hours"), "625.5");
+        assert_eq!(format_value(13936.0, "students"), "13,936");
+        assert_eq!(format_value(8449.0, "students"), "8,449");
+        assert_eq!(format_value(-25.0, "% change"), "-25");
+    }
+
+    #[test]
+    fn labels_wrap_at_spaces() {
+        assert_eq!(wrap("Rechargeable batteries", 12), vec!["Rechargeable", "batteries"]);
+        assert_eq!(wrap("US & Canada", 20), vec!["US & Canada"]);
+        assert_eq!(wrap("Local-language", 10), vec!["Local-", "language"]);
+        assert_eq!(wrap("Local-language", 20), vec!["Local-language"]);
+    }
+
+    #[test]
+    fn every_comparison_lays_out_inside_its_frame_at_phone_and_desktop_widths() {
+        for c in COMPARISONS {
+            for width in [288.0, 640.0, 1100.0] {
+                let l = layout(c, width, height_for(width));
+                let (left, top, right, bottom) = l.plot;
+                assert_eq!(l.marks.len(), c.series.len() * c.categories.len(), "{}", c.id);
+                for m in &l.marks {
+                    // Bars must fit the plot; a point's centre must (its hit box may overhang).
+                    let (x0, x1, y0, y1) = if c.kind == ChartKind::Line {
+                        let (cx, cy) = (m.x + m.w / 2.0, m.y + m.h / 2.0);
+                        (cx, cx, cy, cy)
+                    } else {
+                        (m.x, m.x + m.w, m.y, m.y + m.h)
+                    };
+                    assert!(
+                        x0 >= left - 0.5 && x1 <= right + 0.5,
+                        "{} mark x out of plot at {width}",
+                        c.id
+                    );
+                    assert!(
+                        y0 >= top - 0.5 && y1 <= bottom + 0.5,
+                        "{} mark y out of plot at {width}",
+                        c.id
+                    );
+                    assert!(m.label_y > 0.0 && m.label_y < l.height, "{} label off canvas", c.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bars_are_proportional_to_values_from_a_shared_zero() {
+        let c = comparison("english-share-of-hits").expect("dataset has this chart");
+        let l = layout(c, 600.0, 400.0);
+        let bar = |v: f64| l.marks.iter().find(|m| m.value == v).unwrap();
+        let ratio = bar(90.0).h / bar(30.0).h;
+        assert!((ratio - 3.0).abs() < 0.02, "90 is three times 30: {ratio}");
+        assert!(
+            l.marks.iter().all(|m| (m.y + m.h - l.zero_y).abs() < 0.5),
+            "bars stand on zero"
+        );
+        assert_eq!(l.article.len(), 1, "the article's 31% is marked");
+    }
+
+    #[test]
+    fn negative_values_hang_below_zero_with_labels_beneath() {
+        let c = comparison("us-imports-article-vs-data").expect("dataset has this chart");
+        let l = layout(c, 600.0, 400.0);
+        let neg = l.marks.iter().find(|m| m.value < 0.0).expect("the article's -25%");
+        assert!((neg.y - l.zero_y).abs() < 0.5 && neg.label_y > neg.y + neg.h);
+    }
+
+    #[test]
+    fn hit_testing_finds_the_bar_under_the_pointer() {
+        let c = comparison("english-share-of-hits").unwrap();
+        let l = layout(c, 600.0, 400.0);
+        for (i, m) in l.marks.iter().enumerate() {
+            assert_eq!(hit(&l, m.x + m.w / 2.0, m.y + m.h / 2.0), Some(i));
+        }
+        assert_eq!(hit(&l, 1.0, 1.0), None);
+    }
+
+    #[test]
+    fn line_charts_space_years_in_proportion() {
+        let c = comparison("hallyu-fans").unwrap();
+        let l = layout(c, 800.0, 400.0);
+        let xs: Vec<f64> = l.lines[0].iter().map(|p| p.0).collect();
+        // 2012 → 2018 is six years, 2018 → 2021 three: the first gap is twice the second.
+        assert!(((xs[1] - xs[0]) / (xs[2] - xs[1]) - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn csv_has_a_header_and_one_row_per_category() {
+        let c = comparison("english-share-of-hits").unwrap();
+        let text = csv(c);
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(rows[0], "category,2017 (%),2021 (%)");
+        assert_eq!(rows.len(), c.categories.len() + 1);
+        assert!(rows.iter().any(|r| r.starts_with("Local-language,52,30")), "{text}");
+    }
+}
