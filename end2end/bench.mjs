@@ -65,6 +65,34 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
   }
 }
 await context.close();
+
+// Chart redraw at 1280 px and DPR 2: select the next value by keyboard, which repaints that one chart.
+const dpr2 = await openPage(browser, server, { viewport: DESKTOP, deviceScaleFactor: 2 });
+await visit(dpr2.page, server, '?view=compare');
+await dpr2.page.waitForFunction(() => [...document.querySelectorAll('canvas.chart__canvas')].every((c) => c.width > 0));
+await dpr2.page.locator('canvas.chart__canvas').first().focus();
+const redraw = [];
+for (let i = 0; i < WARMUP + RUNS; i++) {
+  const t = await dpr2.page.evaluate(async () => {
+    const canvas = document.querySelector('canvas.chart__canvas');
+    performance.clearMarks('reverse-wave:chart-drawn');
+    const t0 = performance.now();
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    // The app marks the moment a redraw's pixels are on the canvas.
+    const drawn = await new Promise((resolve) => {
+      const poll = () => {
+        const [mark] = performance.getEntriesByName('reverse-wave:chart-drawn');
+        if (mark) resolve(mark.startTime - t0); else setTimeout(poll, 0);
+      };
+      poll();
+    });
+    // Reading a pixel makes the browser finish rasterising the queued drawing commands.
+    canvas.getContext('2d').getImageData(0, 0, 1, 1);
+    return { dom: drawn, layout: performance.now() - t0, frame: 0 };
+  });
+  if (i >= WARMUP) redraw.push(t);
+}
+await dpr2.context.close();
 await browser.close();
 await server.close();
 
@@ -77,6 +105,7 @@ const summarise = (runs) => ({
 const timings = {
   timelineRenderMs: summarise(timeline),
   viewSwitchMs: summarise(viewSwitch),
+  chartRedrawMs: summarise(redraw),
 };
 
 // --- budgets ---------------------------------------------------------------------------------------
@@ -85,6 +114,7 @@ const budgets = [
   { name: 'WASM gzip', value: wasmGzip, limit: 130 * KB, unit: 'bytes', issue: 8 },
   { name: 'first load gzip (all files)', value: firstLoadGzip, limit: 150 * KB, unit: 'bytes', issue: 8 },
   { name: 'timeline render (click to DOM built and laid out)', value: timings.timelineRenderMs.layout, limit: 16, unit: 'ms', issue: 4 },
+  { name: 'chart redraw, 1280 px at DPR 2 (key to pixels rasterised)', value: timings.chartRedrawMs.layout, limit: 8, unit: 'ms', issue: 5 },
 ].map((b) => ({ ...b, pass: b.value <= b.limit }));
 
 const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), wasmGzip, firstLoadGzip }, timings, budgets };
@@ -102,7 +132,8 @@ const md = [
   'From the click to: the DOM complete; style and layout done (forced); the start of the next frame (includes waiting for vsync).', '',
   '| interaction | DOM ready | laid out | next frame |', '| --- | --- | --- | --- |',
   ...[['home → timeline, every event rendered', timings.timelineRenderMs], ['timeline → sources (view switch)', timings.viewSwitchMs]]
-    .map(([name, t]) => `| ${name} | ${t.dom.toFixed(1)} | ${t.layout.toFixed(1)} | ${t.frame.toFixed(1)} |`), '',
+    .map(([name, t]) => `| ${name} | ${t.dom.toFixed(1)} | ${t.layout.toFixed(1)} | ${t.frame.toFixed(1)} |`),
+  `| chart redraw at DPR 2 (arrow key to drawing done / pixels rasterised) | ${timings.chartRedrawMs.dom.toFixed(1)} | ${timings.chartRedrawMs.layout.toFixed(1)} | – |`, '',
 ].join('\n');
 writeFileSync(new URL('report.md', out), md);
 console.log(md);

@@ -57,6 +57,24 @@ describe('compare', () => {
     await context.close();
   });
 
+  it('switches between values and their change, in percentage points for shares', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    await visit(page, env.server, '?view=compare');
+    await waitForCharts(page);
+    const card = page.locator('#chart-english-share-of-hits');
+    await card.getByRole('button', { name: 'Change' }).click();
+    await card.locator('canvas').focus();
+    await page.keyboard.press('End');
+    assert.equal(await card.locator('.chart__readout').innerText(), 'Change, 2017 → 2021 · Local-language: -22 percentage points');
+    await card.getByRole('button', { name: 'Values' }).click();
+    await card.locator('canvas').focus();
+    await page.keyboard.press('End');
+    assert.equal(await card.locator('.chart__readout').innerText(), '2021 · Local-language: 30%');
+    assert.equal(await page.locator('#chart-duolingo-korean-surge').getByRole('button', { name: 'Change' }).count(), 0, 'no change view for a single series');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('shows the same numbers as a table', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
     await visit(page, env.server, '?view=compare&chart=english-share-of-hits');

@@ -4,14 +4,14 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use crate::data::model::Comparison;
 use crate::draw::comparison::{draw_on_canvas, palette, Labels};
 use crate::i18n::{tf, Msg};
-use crate::logic::chart::{format_value, height_for, hit, layout};
+use crate::logic::chart::{format_value, height_for, hit, layout, ChartData};
 use crate::state::{lang, tr, use_app};
 
 /// A comparison drawn on a canvas that fills its container: redrawn on resize (ResizeObserver on the
 /// wrapper, since canvases do not report their own size reliably), on theme change and on selection, with
 /// the backing store at CSS size × devicePixelRatio. Tap, hover or arrow keys pick a value, read out below.
 #[component]
-pub fn ChartCanvas(comparison: &'static Comparison) -> impl IntoView {
+pub fn ChartCanvas(comparison: &'static Comparison, #[prop(into)] show_change: Signal<bool>) -> impl IntoView {
     let app = use_app();
     let c = comparison;
     let wrapper = NodeRef::<html::Div>::new();
@@ -36,39 +36,59 @@ pub fn ChartCanvas(comparison: &'static Comparison) -> impl IntoView {
         observe.forget();
     });
 
+    // The layout with the series names and unit it was drawn with (the change view has its own).
     let geometry = Memo::new(move |_| {
         let w = width.get();
-        (w > 0.0).then(|| layout(c, w, height_for(w)))
+        (w > 0.0).then(|| {
+            let label = change_label(c);
+            let (points, percent) = (tr(Msg::ChartUnitPoints), tr(Msg::ChartUnitPercent));
+            let data = show_change
+                .get()
+                .then(|| ChartData::change(c, &label, points, percent))
+                .flatten()
+                .unwrap_or_else(|| ChartData::values(c));
+            let names: Vec<String> = data.series.iter().map(|(n, _)| n.to_string()).collect();
+            (layout(&data, w, height_for(w)), names, data.unit.to_string())
+        })
+    });
+    // A new view of the data starts without a selection.
+    Effect::new(move |_| {
+        show_change.track();
+        selected.set(None);
     });
     Effect::new(move |_| {
-        let (Some(el), Some(l)) = (canvas.get(), geometry.get()) else {
+        let (Some(el), Some((l, names, unit))) = (canvas.get(), geometry.get()) else {
             return;
         };
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+        let dpr = app.device_pixel_ratio.get().max(1.0);
         let style = web_sys::HtmlElement::style(&el);
         let _ = style.set_property("width", &format!("{}px", l.width));
         let _ = style.set_property("height", &format!("{}px", l.height));
         let labels = Labels {
-            series: c.series.iter().map(|s| s.label).collect(),
+            series: names.iter().map(String::as_str).collect(),
             article: tr(Msg::ChartArticleMark),
-            unit: c.unit,
+            unit: &unit,
         };
         if let Err(e) = draw_on_canvas(&el, &l, dpr, &palette(app.is_dark()), &labels, selected.get()) {
             web_sys::console::warn_1(&format!("chart {}: {e}", c.id).into());
+        }
+        // For `cargo xtask bench`: when the pixels of a redraw are on the canvas.
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark("reverse-wave:chart-drawn");
         }
     });
 
     let pick_at = move |ev: ev::PointerEvent| {
         let found = geometry.with_untracked(|g| {
             g.as_ref()
-                .and_then(|l| hit(l, f64::from(ev.offset_x()), f64::from(ev.offset_y())))
+                .and_then(|(l, ..)| hit(l, f64::from(ev.offset_x()), f64::from(ev.offset_y())))
         });
         if found.is_some() {
             selected.set(found);
         }
     };
     let on_key = move |ev: ev::KeyboardEvent| {
-        let n = geometry.with_untracked(|g| g.as_ref().map_or(0, |l| l.marks.len()));
+        let n = geometry.with_untracked(|g| g.as_ref().map_or(0, |(l, ..)| l.marks.len()));
         if n == 0 {
             return;
         }
@@ -89,16 +109,17 @@ pub fn ChartCanvas(comparison: &'static Comparison) -> impl IntoView {
     let readout = move || {
         let i = selected.get()?;
         geometry.with(|g| {
-            let m = g.as_ref()?.marks.get(i)?;
-            let value = match c.unit {
-                "%" => format_value(m.value, c.unit),
+            let (l, names, unit) = g.as_ref()?;
+            let m = l.marks.get(i)?;
+            let value = match unit.as_str() {
+                "%" => format_value(m.value, unit),
                 unit => format!("{} {unit}", format_value(m.value, unit)),
             };
             Some(tf(
                 lang(),
                 Msg::ChartReadout,
                 &[
-                    ("series", c.series[m.series].label),
+                    ("series", names.get(m.series)?),
                     ("category", c.categories[m.category]),
                     ("value", &value),
                 ],
@@ -115,4 +136,23 @@ pub fn ChartCanvas(comparison: &'static Comparison) -> impl IntoView {
             {move || readout().unwrap_or_else(|| tr(Msg::ChartHint).to_string())}
         </p>
     }
+}
+
+/// The change series' name: "Change, 2017 → 2021", or "Change since 2012" for a line chart.
+fn change_label(c: &Comparison) -> String {
+    let first = c.series.first().map_or("", |s| s.label);
+    let last = c.series.last().map_or("", |s| s.label);
+    match c.kind {
+        crate::data::model::ChartKind::Line => tf(
+            lang(),
+            Msg::ChartChangeSince,
+            &[("from", c.categories.first().copied().unwrap_or_default())],
+        ),
+        _ => tf(lang(), Msg::ChartChangeBetween, &[("from", first), ("to", last)]),
+    }
+}
+
+/// Whether this comparison has a meaningful "change" view.
+pub fn has_change_view(c: &Comparison) -> bool {
+    ChartData::change(c, "", "", "").is_some()
 }

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::chart_canvas::ChartCanvas;
+use crate::components::chart_canvas::{has_change_view, ChartCanvas};
 use crate::components::data_table::DataTable;
 use crate::data::model::Comparison;
 use crate::data::source;
 use crate::draw::comparison::{draw_for_download, palette, Labels};
 use crate::i18n::{tf, Msg};
-use crate::logic::chart::{csv, format_value, height_for, layout};
+use crate::logic::chart::{csv, format_value, height_for, layout, ChartData};
 use crate::logic::sources::anchor;
 use crate::logic::url_state::View;
 use crate::platform::{document, history};
@@ -19,6 +19,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
     let app = use_app();
     let c = comparison;
     let show_table = RwSignal::new(false);
+    let show_change = RwSignal::new(false);
     let focused = move || app.url.with(|u| u.chart.as_deref() == Some(c.id));
     let sources: Vec<_> = c.sources.iter().filter_map(|id| source(id)).collect();
     let source_line = sources.iter().map(|s| s.publisher).collect::<Vec<_>>().join("; ");
@@ -84,7 +85,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
             article: tr(Msg::ChartArticleMark),
             unit: c.unit,
         };
-        let l = layout(c, width, height_for(width));
+        let l = layout(&ChartData::values(c), width, height_for(width));
         if draw_for_download(&canvas, &l, &palette(app.is_dark()), &labels, c.title, &png_source).is_ok() {
             if let Ok(url) = canvas.to_data_url() {
                 document::download_url(&format!("{}.png", c.id), &url);
@@ -102,9 +103,18 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
                 <button type="button" aria-pressed=move || show_table.get().to_string()
                     on:click=move |_| show_table.set(true)>{tr(Msg::ChartShowTable)}</button>
             </div>
+            {has_change_view(c).then(|| view! {
+                <div class="segmented segmented--small" role="group" aria-label=tr(Msg::ChartModeLabel)
+                    hidden=move || show_table.get()>
+                    <button type="button" aria-pressed=move || (!show_change.get()).to_string()
+                        on:click=move |_| show_change.set(false)>{tr(Msg::ChartShowValues)}</button>
+                    <button type="button" aria-pressed=move || show_change.get().to_string()
+                        on:click=move |_| show_change.set(true)>{tr(Msg::ChartShowChange)}</button>
+                </div>
+            })}
             <div class="chart-card__body">
                 <div hidden=move || show_table.get()>
-                    <ChartCanvas comparison=c />
+                    <ChartCanvas comparison=c show_change=show_change />
                 </div>
                 <div hidden=move || !show_table.get()>
                     <DataTable comparison=c />

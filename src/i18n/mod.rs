@@ -104,7 +104,12 @@ messages! {
     CompareIntro, ChartShowChart, ChartShowTable, ChartDownloadPng, ChartDownloadCsv, ChartSource, ChartHint,
     /// `{series}`, `{category}`, `{value}`.
     ChartReadout,
-    ChartArticleMark, ChartCategory, ChartNotFound,
+    ChartArticleMark, ChartCategory, ChartNotFound, ChartShowValues, ChartShowChange, ChartModeLabel,
+    ChartUnitPoints, ChartUnitPercent,
+    /// `{from}`, `{to}`.
+    ChartChangeBetween,
+    /// `{from}`.
+    ChartChangeSince,
     /// `{category}`, `{series}`, `{said}`, `{actual}`.
     ChartArticleNote,
 }

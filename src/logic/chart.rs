@@ -127,12 +127,80 @@ pub struct Layout {
     pub legend: Vec<(f64, usize)>,
 }
 
-pub fn layout(c: &Comparison, width: f64, height: f64) -> Layout {
+/// What a chart shows: a comparison's own values, or the change between its series (see [`ChartData::change`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData<'a> {
+    pub kind: ChartKind,
+    pub unit: &'a str,
+    pub categories: &'a [&'a str],
+    /// (label, one value per category).
+    pub series: Vec<(&'a str, Vec<f64>)>,
+    /// The article's figures: (series, category, value).
+    pub article: Vec<(&'a str, &'a str, f64)>,
+}
+
+impl<'a> ChartData<'a> {
+    pub fn values(c: &'a Comparison) -> Self {
+        Self {
+            kind: c.kind,
+            unit: c.unit,
+            categories: c.categories,
+            series: c.series.iter().map(|s| (s.label, s.values.to_vec())).collect(),
+            article: c.article.iter().map(|a| (a.series, a.category, a.value)).collect(),
+        }
+    }
+
+    /// The change, where it makes sense: from the first to the last series of a bar chart, or from the first
+    /// year of a line chart. Percentages change in percentage points (52% → 30% is −22 points); other units
+    /// in per cent (82 → 142 is +73%). `None` for a single-series bar chart, which has nothing to compare.
+    pub fn change(c: &'a Comparison, label: &'a str, points_unit: &'a str, percent_unit: &'a str) -> Option<Self> {
+        let percent = c.unit == "%";
+        let diff = |from: f64, to: f64| {
+            if percent {
+                Some(to - from)
+            } else if from != 0.0 {
+                Some((to / from - 1.0) * 100.0)
+            } else {
+                None
+            }
+        };
+        let values: Vec<f64> = match c.kind {
+            ChartKind::Line => {
+                let s = c.series.first()?;
+                let first = *s.values.first()?;
+                s.values.iter().map(|v| diff(first, *v)).collect::<Option<_>>()?
+            }
+            _ if c.series.len() >= 2 => {
+                let (from, to) = (c.series.first()?, c.series.last()?);
+                from.values
+                    .iter()
+                    .zip(to.values)
+                    .map(|(a, b)| diff(*a, *b))
+                    .collect::<Option<_>>()?
+            }
+            _ => return None,
+        };
+        let round = |v: f64| (v * 10.0).round() / 10.0;
+        Some(Self {
+            kind: if c.kind == ChartKind::Line {
+                ChartKind::Line
+            } else {
+                ChartKind::Grouped
+            },
+            unit: if percent { points_unit } else { percent_unit },
+            categories: c.categories,
+            series: vec![(label, values.into_iter().map(round).collect())],
+            article: Vec::new(),
+        })
+    }
+}
+
+pub fn layout(c: &ChartData, width: f64, height: f64) -> Layout {
     let all = c
         .series
         .iter()
-        .flat_map(|s| s.values.iter().copied())
-        .chain(c.article.iter().map(|a| a.value));
+        .flat_map(|(_, v)| v.iter().copied())
+        .chain(c.article.iter().map(|a| a.2));
     let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let ticks = nice_ticks(lo, hi, 5);
     let (min, max) = (ticks[0], ticks[ticks.len() - 1]);
@@ -158,9 +226,9 @@ pub fn layout(c: &Comparison, width: f64, height: f64) -> Layout {
             .collect(),
     };
     let group_w = (right - left) / n_cat as f64;
-    for (si, s) in c.series.iter().enumerate() {
+    for (si, (_, values)) in c.series.iter().enumerate() {
         let mut line = Vec::new();
-        for (ci, &v) in s.values.iter().enumerate() {
+        for (ci, &v) in values.iter().enumerate() {
             let label = format_value(v, c.unit);
             let mark = if c.kind == ChartKind::Line {
                 let (px, py) = (cat_x[ci], y(v));
@@ -212,16 +280,16 @@ pub fn layout(c: &Comparison, width: f64, height: f64) -> Layout {
     let article = c
         .article
         .iter()
-        .filter_map(|a| {
+        .filter_map(|&(series, category, value)| {
             let m = marks
                 .iter()
-                .find(|m| c.series[m.series].label == a.series && c.categories[m.category] == a.category)?;
-            let line_y = y(a.value);
+                .find(|m| c.series[m.series].0 == series && c.categories[m.category] == category)?;
+            let line_y = y(value);
             Some((
                 m.x + m.w / 2.0,
                 line_y,
                 m.label_y.min(line_y - 4.0) - 16.0,
-                format_value(a.value, c.unit),
+                format_value(value, c.unit),
             ))
         })
         .collect();
@@ -240,7 +308,7 @@ pub fn layout(c: &Comparison, width: f64, height: f64) -> Layout {
 }
 
 /// Swatch positions for a legend row: swatch, gap, label, spacing, next.
-fn legend_positions(c: &Comparison, left: f64) -> Vec<(f64, usize)> {
+fn legend_positions(c: &ChartData, left: f64) -> Vec<(f64, usize)> {
     if c.series.len() < 2 {
         return Vec::new();
     }
@@ -250,7 +318,7 @@ fn legend_positions(c: &Comparison, left: f64) -> Vec<(f64, usize)> {
         .enumerate()
         .map(|(i, s)| {
             let at = x;
-            x += 18.0 + s.label.len() as f64 * CHAR_PX + 16.0;
+            x += 18.0 + s.0.len() as f64 * CHAR_PX + 16.0;
             (at, i)
         })
         .collect()
@@ -335,7 +403,7 @@ mod tests {
     fn every_comparison_lays_out_inside_its_frame_at_phone_and_desktop_widths() {
         for c in COMPARISONS {
             for width in [288.0, 640.0, 1100.0] {
-                let l = layout(c, width, height_for(width));
+                let l = layout(&ChartData::values(c), width, height_for(width));
                 let (left, top, right, bottom) = l.plot;
                 assert_eq!(l.marks.len(), c.series.len() * c.categories.len(), "{}", c.id);
                 for m in &l.marks {
@@ -365,7 +433,7 @@ mod tests {
     #[test]
     fn bars_are_proportional_to_values_from_a_shared_zero() {
         let c = comparison("english-share-of-hits").expect("dataset has this chart");
-        let l = layout(c, 600.0, 400.0);
+        let l = layout(&ChartData::values(c), 600.0, 400.0);
         let bar = |v: f64| l.marks.iter().find(|m| m.value == v).unwrap();
         let ratio = bar(90.0).h / bar(30.0).h;
         assert!((ratio - 3.0).abs() < 0.02, "90 is three times 30: {ratio}");
@@ -379,7 +447,7 @@ mod tests {
     #[test]
     fn negative_values_hang_below_zero_with_labels_beneath() {
         let c = comparison("us-imports-article-vs-data").expect("dataset has this chart");
-        let l = layout(c, 600.0, 400.0);
+        let l = layout(&ChartData::values(c), 600.0, 400.0);
         let neg = l.marks.iter().find(|m| m.value < 0.0).expect("the article's -25%");
         assert!((neg.y - l.zero_y).abs() < 0.5 && neg.label_y > neg.y + neg.h);
     }
@@ -387,7 +455,7 @@ mod tests {
     #[test]
     fn hit_testing_finds_the_bar_under_the_pointer() {
         let c = comparison("english-share-of-hits").unwrap();
-        let l = layout(c, 600.0, 400.0);
+        let l = layout(&ChartData::values(c), 600.0, 400.0);
         for (i, m) in l.marks.iter().enumerate() {
             assert_eq!(hit(&l, m.x + m.w / 2.0, m.y + m.h / 2.0), Some(i));
         }
@@ -397,10 +465,25 @@ mod tests {
     #[test]
     fn line_charts_space_years_in_proportion() {
         let c = comparison("hallyu-fans").unwrap();
-        let l = layout(c, 800.0, 400.0);
+        let l = layout(&ChartData::values(c), 800.0, 400.0);
         let xs: Vec<f64> = l.lines[0].iter().map(|p| p.0).collect();
         // 2012 → 2018 is six years, 2018 → 2021 three: the first gap is twice the second.
         assert!(((xs[1] - xs[0]) / (xs[2] - xs[1]) - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn change_is_in_points_for_percentages_and_per_cent_otherwise() {
+        let shares = comparison("english-share-of-hits").unwrap();
+        let d = ChartData::change(shares, "change", "points", "% change").expect("two series");
+        assert_eq!(d.unit, "points");
+        assert_eq!(d.series[0].1, vec![-2.0, -11.0, -22.0]);
+        let fans = comparison("hallyu-fans").unwrap();
+        let d = ChartData::change(fans, "change", "points", "% change").expect("a line chart");
+        assert_eq!(d.unit, "% change");
+        assert_eq!(d.series[0].1[0], 0.0);
+        assert!((d.series[0].1[1] - (89.19 / 9.26 - 1.0) * 100.0).abs() < 0.06);
+        let single = comparison("duolingo-korean-surge").unwrap();
+        assert_eq!(ChartData::change(single, "change", "points", "% change"), None);
     }
 
     #[test]

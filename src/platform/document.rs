@@ -180,3 +180,19 @@ pub fn download_url(file_name: &str, url: &str) {
     a.set_download(file_name);
     a.click();
 }
+
+/// The device pixel ratio now, and a callback whenever it changes (browser zoom, or a window dragged to a
+/// screen with another density): `matchMedia` on the current resolution fires when it stops matching, and
+/// is then re-armed for the new one.
+pub fn watch_device_pixel_ratio(on_change: std::rc::Rc<dyn Fn(f64)>) -> f64 {
+    let Some(window) = web_sys::window() else { return 1.0 };
+    let dpr = window.device_pixel_ratio();
+    if let Ok(Some(mql)) = window.match_media(&format!("(resolution: {dpr}dppx)")) {
+        let listener = Closure::once_into_js(move || {
+            let now = watch_device_pixel_ratio(on_change.clone());
+            on_change(now);
+        });
+        let _ = mql.add_event_listener_with_callback("change", listener.unchecked_ref());
+    }
+    dpr
+}

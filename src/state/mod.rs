@@ -23,6 +23,8 @@ pub struct AppState {
     filter: Memo<Filter>,
     theme: RwSignal<ThemePref>,
     system_dark: RwSignal<bool>,
+    /// Canvases redraw when this changes, so charts stay crisp after zooming or moving screens.
+    pub device_pixel_ratio: RwSignal<f64>,
 }
 
 impl AppState {
@@ -35,6 +37,10 @@ impl AppState {
             system_dark.set(dark)
         }));
         let url = RwSignal::new(url);
+        let device_pixel_ratio = RwSignal::new(1.0);
+        device_pixel_ratio.set(crate::platform::document::watch_device_pixel_ratio(std::rc::Rc::new(
+            move |dpr| device_pixel_ratio.set(dpr),
+        )));
         Self {
             url,
             lang: Memo::new(move |_| url.with(|u| u.lang)),
@@ -47,6 +53,7 @@ impl AppState {
             }),
             theme: RwSignal::new(theme),
             system_dark,
+            device_pixel_ratio,
         }
     }
 
