@@ -57,6 +57,23 @@ describe('compare', () => {
     await context.close();
   });
 
+  it('redraws in the dark palette when the theme switches', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    await visit(page, env.server, '?view=compare');
+    await waitForCharts(page);
+    const corner = () => page.locator('canvas.chart__canvas').first().evaluate((c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
+    const light = await corner();
+    await page.click('.theme-toggle');
+    await page.waitForFunction((l) => {
+      const d = document.querySelector('canvas.chart__canvas').getContext('2d').getImageData(1, 1, 1, 1).data;
+      return d[0] !== l[0] || d[1] !== l[1] || d[2] !== l[2];
+    }, light);
+    const dark = await corner();
+    assert.ok(dark[0] + dark[1] + dark[2] < light[0] + light[1] + light[2], `background darkened: ${light} -> ${dark}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('switches between values and their change, in percentage points for shares', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
     await visit(page, env.server, '?view=compare');
