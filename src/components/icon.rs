@@ -52,7 +52,7 @@ impl IconKind {
 /// component boundary costs measurable time per instance in the timeline's render budget.
 pub fn icon(kind: IconKind) -> impl IntoView {
     view! {
-        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
             <path d=kind.path()></path>
         </svg>
     }

@@ -72,7 +72,7 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                 let e = &EVENTS[i];
                 let style = format!("left:{};top:{}px", pct(pos), lane * LANE_PX + 6);
                 view! {
-                    <div class=theme_class("axis__marker", e.theme) data-event=e.id style=style title=e.title data-year=e.date.year
+                    <div class=theme_class("axis__marker", e.theme) data-event=e.id style=style data-year=e.date.year
                         on:click=move |_| {
                             app.open_event(Some(e.id));
                             request_animation_frame(crate::platform::document::reveal_open_event);
