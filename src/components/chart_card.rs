@@ -3,14 +3,13 @@ use wasm_bindgen::JsCast;
 
 use crate::components::chart_canvas::{has_change_view, ChartCanvas};
 use crate::components::data_table::DataTable;
+use crate::components::source_links::source_links;
 use crate::data::model::Comparison;
 use crate::data::source;
 use crate::draw::comparison::{draw_for_download, palette, Labels};
 use crate::i18n::{tf, Msg};
 use crate::logic::chart::{csv, format_value, height_for, layout, ChartData};
-use crate::logic::sources::anchor;
-use crate::logic::url_state::View;
-use crate::platform::{document, history};
+use crate::platform::document;
 use crate::state::{lang, tr, use_app};
 
 /// One comparison: the finding as its title, the chart or its table, the source, and downloads.
@@ -23,27 +22,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
     let focused = move || app.url.with(|u| u.chart.as_deref() == Some(c.id));
     let sources: Vec<_> = c.sources.iter().filter_map(|id| source(id)).collect();
     let source_line = sources.iter().map(|s| s.publisher).collect::<Vec<_>>().join("; ");
-    let source_links = sources
-        .iter()
-        .map(|s| {
-            let fragment = anchor(s.id);
-            let href = {
-                let fragment = fragment.clone();
-                move || {
-                    app.url
-                        .with(|u| format!("{}#{fragment}", history::href(&u.with_view(View::Sources))))
-                }
-            };
-            view! {
-                <li>
-                    <a href=href on:click=move |ev| {
-                        ev.prevent_default();
-                        app.navigate_to(View::Sources, &fragment);
-                    }>{s.publisher}</a>
-                </li>
-            }
-        })
-        .collect_view();
+    let source_links = source_links(c.sources);
     let article_notes = c
         .article
         .iter()

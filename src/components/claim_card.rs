@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::correction::correction;
 use crate::components::verdict_badge::VerdictBadge;
 use crate::data::model::{Fact, SourceKind};
 use crate::data::source;
@@ -27,16 +28,7 @@ pub fn ClaimCard(fact: &'static Fact) -> impl IntoView {
             <h3 class="claim__label" id=heading_id>{tr(Msg::ClaimArticleSaid)}</h3>
             <p class="claim__said">{fact.claim}</p>
             {fact.article_said.zip(fact.actual).map(|(said, actual)| view! {
-                <dl class="claim__values">
-                    <div class="claim__value claim__value--old">
-                        <dt>{tr(Msg::ClaimWas)}</dt>
-                        <dd>{said}</dd>
-                    </div>
-                    <div class="claim__value claim__value--new">
-                        <dt>{tr(Msg::ClaimActually)}</dt>
-                        <dd>{actual}</dd>
-                    </div>
-                </dl>
+                {correction(said, actual)}
             })}
             <h4 class="claim__label">{tr(Msg::ClaimSourcesSay)}</h4>
             <p>{fact.statement}</p>

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
+use crate::components::correction::correction;
+use crate::components::source_links::source_links;
 use crate::data::model::{Event, Verdict};
-use crate::data::{fact, source, COMPARISONS};
+use crate::data::{fact, COMPARISONS};
 use crate::i18n::{format_date, Msg};
-use crate::logic::sources::anchor;
 use crate::logic::timeline::region_label;
 use crate::logic::url_state::View;
 use crate::platform::{document, history};
@@ -20,14 +21,7 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
         .iter()
         .filter(|f| f.verdict == Verdict::Corrected)
         .filter_map(|f| Some((f.article_said?, f.actual?)))
-        .map(|(said, actual)| {
-            view! {
-                <dl class="claim__values">
-                    <div class="claim__value claim__value--old"><dt>{tr(Msg::ClaimWas)}</dt><dd>{said}</dd></div>
-                    <div class="claim__value claim__value--new"><dt>{tr(Msg::ClaimActually)}</dt><dd>{actual}</dd></div>
-                </dl>
-            }
-        })
+        .map(|(said, actual)| correction(said, actual))
         .collect_view();
     let figures = facts
         .iter()
@@ -47,29 +41,7 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
             view! { <li>{f.statement}{link}</li> }
         })
         .collect::<Vec<_>>();
-    let sources = e
-        .sources
-        .iter()
-        .filter_map(|id| source(id))
-        .map(|s| {
-            let fragment = anchor(s.id);
-            let href = {
-                let fragment = fragment.clone();
-                move || {
-                    app.url
-                        .with(|u| format!("{}#{fragment}", history::href(&u.with_view(View::Sources))))
-                }
-            };
-            view! {
-                <li>
-                    <a href=href on:click=move |ev| {
-                        ev.prevent_default();
-                        app.navigate_to(View::Sources, &fragment);
-                    }>{s.publisher}</a>
-                </li>
-            }
-        })
-        .collect_view();
+    let sources = source_links(e.sources);
     let close = move |_| {
         app.open_event(None);
         document::focus_event_row(e.id);

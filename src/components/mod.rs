@@ -3,6 +3,7 @@
 pub mod chart_canvas;
 pub mod chart_card;
 pub mod claim_card;
+pub mod correction;
 pub mod data_table;
 pub mod embed_bar;
 pub mod event_detail;
@@ -13,6 +14,7 @@ pub mod site_header;
 pub mod site_nav;
 pub mod skip_link;
 pub mod source_item;
+pub mod source_links;
 pub mod theme_chip;
 pub mod theme_toggle;
 pub mod timeline_axis;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::correction::correction;
 use crate::components::icon::{icon, IconKind};
 use crate::components::view_link::ViewLink;
 use crate::data::model::Verdict;
@@ -67,22 +68,13 @@ fn FactCheckTeaser() -> impl IntoView {
     let featured = claims()
         .find(|f| f.id == "claim-gangnam-year")
         .or_else(|| claims().find(|f| f.verdict == Verdict::Corrected))
-        .filter(|f| f.article_said.is_some() && f.actual.is_some());
-    featured.map(|fact| {
+        .and_then(|f| Some((f, f.article_said?, f.actual?)));
+    featured.map(|(fact, said, actual)| {
         view! {
             <aside class="teaser" aria-labelledby="teaser-title">
                 <h2 id="teaser-title" class="teaser__title">{tr(Msg::HomeTeaserHeading)}</h2>
                 <p class="teaser__claim">{fact.claim}</p>
-                <dl class="claim__values">
-                    <div class="claim__value claim__value--old">
-                        <dt>{tr(Msg::ClaimWas)}</dt>
-                        <dd>{fact.article_said}</dd>
-                    </div>
-                    <div class="claim__value claim__value--new">
-                        <dt>{tr(Msg::ClaimActually)}</dt>
-                        <dd>{fact.actual}</dd>
-                    </div>
-                </dl>
+                {correction(said, actual)}
                 <ViewLink view=View::Sources class="teaser__link">
                     {tr(Msg::HomeTeaserLink)}
                     {icon(IconKind::Arrow)}

@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+
+use crate::data::source;
+use crate::logic::sources::anchor;
+use crate::logic::url_state::View;
+use crate::platform::history;
+use crate::state::use_app;
+
+/// Links to sources on the Sources view (`?view=sources#source-<id>`), as list items. A plain click opens the
+/// Sources view in place and scrolls to the source; the `href` keeps new tabs and copied links working.
+pub fn source_links(ids: &'static [&'static str]) -> impl IntoView {
+    let app = use_app();
+    ids.iter()
+        .filter_map(|id| source(id))
+        .map(move |s| {
+            let fragment = anchor(s.id);
+            let href = {
+                let fragment = fragment.clone();
+                move || {
+                    app.url
+                        .with(|u| format!("{}#{fragment}", history::href(&u.with_view(View::Sources))))
+                }
+            };
+            view! {
+                <li>
+                    <a href=href on:click=move |ev| {
+                        ev.prevent_default();
+                        app.navigate_to(View::Sources, &fragment);
+                    }>{s.publisher}</a>
+                </li>
+            }
+        })
+        .collect_view()
+}
