@@ -13,7 +13,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   serve   install missing tools, then serve the app at http://127.0.0.1:8080 with live reload
-  test    install missing tools, then run every test: fmt, clippy, cargo test, release build, browser tests
+  test    install missing tools, then run every test: cargo test, release build, browser tests (and fmt --check)
+  lint    cargo fmt --check and cargo clippy -D warnings (run before committing; kept out of `test` for CI time)
   dist    release build into dist/ (relocatable: serve it from any folder)
   e2e     browser tests only, against the existing dist/
   shots   screenshots of every view at 360x740 and 1280x800, light and dark, into end2end/screenshots/
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Some("e2e") => tools::ensure_browser_tools(&root).and_then(|()| e2e(&root, &args[1..])),
         Some("shots") => tools::ensure_browser_tools(&root).and_then(|()| shots(&root)),
         Some("bench") => bench(&root),
+        Some("lint") => lint(&root),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -81,6 +83,13 @@ fn e2e(root: &Path, only: &[String]) -> Result<(), Failure> {
 
 fn shots(root: &Path) -> Result<(), Failure> {
     cmd("node", &root.join("end2end")).args(["screenshots.mjs"]).run()
+}
+
+fn lint(root: &Path) -> Result<(), Failure> {
+    cmd("cargo", root).args(["fmt", "--all", "--check"]).run()?;
+    cmd("cargo", root)
+        .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+        .run()
 }
 
 /// Reports; never fails on a missed budget (timings vary between machines): read the PASS/FAIL lines.
