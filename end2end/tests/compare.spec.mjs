@@ -80,10 +80,12 @@ describe('compare', () => {
     await waitForCharts(page);
     const card = page.locator('#chart-english-share-of-hits');
     await card.getByRole('button', { name: 'Change' }).click();
+    assert.ok(await card.locator('.chart-card__article').isHidden(), 'no article mark, so no note about it');
     await card.locator('canvas').focus();
     await page.keyboard.press('End');
     assert.equal(await card.locator('.chart__readout').innerText(), 'Change, 2017 → 2021 · Local-language: -22 percentage points');
     await card.getByRole('button', { name: 'Values' }).click();
+    assert.ok(await card.locator('.chart-card__article').isVisible());
     await card.locator('canvas').focus();
     await page.keyboard.press('End');
     assert.equal(await card.locator('.chart__readout').innerText(), '2021 · Local-language: 30%');

@@ -100,7 +100,8 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
                 </div>
             </div>
             <p class="chart-card__caption">{c.caption}</p>
-            {article_notes}
+            // The note explains the dashed mark, which only the values view draws.
+            <div hidden=move || show_change.get() && !show_table.get()>{article_notes}</div>
             <div class="chart-card__sources">
                 <span>{tr(Msg::ChartSource)} ": "</span>
                 <ul>{source_links}</ul>
