@@ -27,6 +27,15 @@ fn assert_names(errors: &[DataError], file: &str, entry: &str, field: &str, word
 
 const CITED: &str = "article-shoutoutuk-2022";
 
+/// A timeline event to append, with the parts the tests vary: its date, the name of its title field (to
+/// misspell it) and its theme.
+fn event(id: &str, date: &str, title_field: &str, theme: &str) -> String {
+    format!(
+        "\n[[event]]\nid = \"{id}\"\ndate = \"{date}\"\n{title_field} = \"T\"\nsummary = \"S.\"\n\
+         theme = \"{theme}\"\nregion = \"global\"\nsources = [\"{CITED}\"]\n"
+    )
+}
+
 #[test]
 fn a_duplicate_id_is_named() {
     let errors = errors_after(|f| {
@@ -92,15 +101,9 @@ fn a_script_url_is_refused() {
 
 #[test]
 fn impossible_and_out_of_range_dates_are_named() {
-    let event = |id: &str, date: &str| {
-        format!(
-            "\n[[event]]\nid = \"{id}\"\ndate = \"{date}\"\ntitle = \"T\"\nsummary = \"S.\"\ntheme = \"music\"\n\
-             region = \"global\"\nsources = [\"{CITED}\"]\n"
-        )
-    };
     let errors = errors_after(|f| {
-        f.events.push_str(&event("too-early", "1989-06-04"));
-        f.events.push_str(&event("no-such-day", "2021-02-30"));
+        f.events.push_str(&event("too-early", "1989-06-04", "title", "music"));
+        f.events.push_str(&event("no-such-day", "2021-02-30", "title", "music"));
     });
     assert_names(&errors, "events.toml", "too-early", "date", "outside 1990–2026");
     assert_names(&errors, "events.toml", "no-such-day", "date", "does not exist");
@@ -108,23 +111,13 @@ fn impossible_and_out_of_range_dates_are_named() {
 
 #[test]
 fn an_unknown_vocabulary_value_is_named() {
-    let errors = errors_after(|f| {
-        f.events.push_str(&format!(
-            "\n[[event]]\nid = \"typo-theme\"\ndate = \"2020\"\ntitle = \"T\"\nsummary = \"S.\"\ntheme = \"musc\"\n\
-             region = \"global\"\nsources = [\"{CITED}\"]\n"
-        ))
-    });
+    let errors = errors_after(|f| f.events.push_str(&event("typo-theme", "2020", "title", "musc")));
     assert_names(&errors, "events.toml", "typo-theme", "theme", "`musc` is not one of");
 }
 
 #[test]
 fn a_misspelt_field_names_the_entry_and_the_field() {
-    let errors = errors_after(|f| {
-        f.events.push_str(&format!(
-            "\n[[event]]\nid = \"typo-field\"\ndate = \"2020\"\ntitel = \"T\"\nsummary = \"S.\"\ntheme = \"music\"\n\
-             region = \"global\"\nsources = [\"{CITED}\"]\n"
-        ))
-    });
+    let errors = errors_after(|f| f.events.push_str(&event("typo-field", "2020", "titel", "music")));
     assert_names(&errors, "events.toml", "typo-field", "titel", "unknown field");
 }
 

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::components::chart_canvas::{has_change_view, ChartCanvas};
 use crate::components::data_table::DataTable;
@@ -48,14 +47,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
     let download_csv = move |_| document::download_text(&format!("{}.csv", c.id), "text/csv", &csv(c));
     let png_source = format!("{}: {}", tr(Msg::ChartSource), source_line);
     let download_png = move |_| {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Some(canvas) = doc
-            .create_element("canvas")
-            .ok()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        else {
+        let Some(canvas) = document::create::<web_sys::HtmlCanvasElement>("canvas") else {
             return;
         };
         let width = 720.0;

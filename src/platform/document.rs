@@ -164,16 +164,19 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// A new, detached element of type `T` (`create::<HtmlCanvasElement>("canvas")`), or `None` without a DOM.
+pub fn create<T: JsCast>(tag: &str) -> Option<T> {
+    web_sys::window()?
+        .document()?
+        .create_element(tag)
+        .ok()?
+        .dyn_into::<T>()
+        .ok()
+}
+
 /// Starts a download of `url` (a `blob:` or `data:` URL) under `file_name`.
 pub fn download_url(file_name: &str, url: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(a) = doc
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
+    let Some(a) = create::<web_sys::HtmlAnchorElement>("a") else {
         return;
     };
     a.set_href(url);

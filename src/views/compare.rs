@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::chart_card::ChartCard;
+use crate::components::page_intro::page_intro;
 use crate::data::{comparison, COMPARISONS};
 use crate::i18n::Msg;
 use crate::platform::document;
@@ -23,10 +24,7 @@ pub fn Compare() -> impl IntoView {
     }
     view! {
         <div class="page compare">
-            <div class="page-intro">
-                <h1 tabindex="-1">{tr(Msg::CompareTitle)}</h1>
-                <p>{tr(Msg::CompareIntro)}</p>
-            </div>
+            {page_intro(Msg::CompareTitle, &[Msg::CompareIntro])}
             <Show when=unknown>
                 <p class="notice" role="status">{tr(Msg::ChartNotFound)}</p>
             </Show>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::claim_card::ClaimCard;
+use crate::components::page_intro::page_intro;
 use crate::components::source_item::SourceItem;
 use crate::components::verdict_badge::VerdictBadge;
 use crate::data::model::{SourceKind, Verdict};
@@ -37,11 +38,7 @@ pub fn Sources() -> impl IntoView {
     ];
     view! {
         <div class="page sources">
-            <div class="page-intro">
-                <h1 tabindex="-1">{tr(Msg::SourcesTitle)}</h1>
-                <p>{tr(Msg::SourcesIntro1)}</p>
-                <p>{tr(Msg::SourcesIntro2)}</p>
-            </div>
+            {page_intro(Msg::SourcesTitle, &[Msg::SourcesIntro1, Msg::SourcesIntro2])}
             <section aria-labelledby="claims-heading">
                 <h2 id="claims-heading">{tr(Msg::ClaimsHeading)}</h2>
                 <p class="claims-summary">{summary}</p>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::event_list::EventList;
+use crate::components::page_intro::page_intro;
 use crate::components::timeline_axis::TimelineAxis;
 use crate::components::timeline_filters::TimelineFilters;
 use crate::data::{event, EVENTS};
@@ -29,10 +30,7 @@ pub fn Timeline() -> impl IntoView {
     }
     view! {
         <div class="page timeline">
-            <div class="page-intro">
-                <h1 tabindex="-1">{tr(Msg::TimelineTitle)}</h1>
-                <p>{tr(Msg::TimelineIntro)}</p>
-            </div>
+            {page_intro(Msg::TimelineTitle, &[Msg::TimelineIntro])}
             <Show when=unknown_event>
                 <p class="notice" role="status">{tr(Msg::EventNotFound)}</p>
             </Show>
