@@ -6,6 +6,7 @@ use crate::draw::comparison::{draw_on_canvas, palette, Labels};
 use crate::i18n::{tf, Msg};
 use crate::logic::chart::{format_value, height_for, hit, layout, ChartData};
 use crate::state::{lang, tr, use_app};
+use crate::platform::document;
 
 /// A comparison drawn on a canvas that fills its container: redrawn on resize (ResizeObserver on the
 /// wrapper, since canvases do not report their own size reliably), on theme change and on selection, with
@@ -73,9 +74,7 @@ pub fn ChartCanvas(comparison: &'static Comparison, #[prop(into)] show_change: S
             web_sys::console::warn_1(&format!("chart {}: {e}", c.id).into());
         }
         // For `cargo xtask bench`: when the pixels of a redraw are on the canvas.
-        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = perf.mark("reverse-wave:chart-drawn");
-        }
+        document::performance_mark("reverse-wave:chart-drawn");
     });
 
     let pick_at = move |ev: ev::PointerEvent| {

@@ -21,6 +21,10 @@ pub enum IconKind {
     Landmark,
     Crate,
     External,
+    Up,
+    Down,
+    Grip,
+    Clock,
 }
 
 impl IconKind {
@@ -43,6 +47,10 @@ impl IconKind {
             IconKind::Speech => "M4 5h16v11H10l-6 4z",
             IconKind::Landmark => "M3 21h18M5 21V10M19 21V10M10 21V10M14 21V10M2 10l10-6 10 6z",
             IconKind::Crate => "M3 7l9-4 9 4v10l-9 4-9-4zM3 7l9 4 9-4M12 11v10",
+            IconKind::Up => "M12 19V5M6 11l6-6 6 6",
+            IconKind::Down => "M12 5v14M6 13l6 6 6-6",
+            IconKind::Grip => "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
+            IconKind::Clock => "M21 12a9 9 0 1 1-18 0a9 9 0 1 1 18 0zM12 7v5l3 2",
             IconKind::External => "M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5",
         }
     }

@@ -10,6 +10,7 @@ pub mod event_detail;
 pub mod event_list;
 pub mod icon;
 pub mod page_intro;
+pub mod quiz;
 pub mod site_footer;
 pub mod site_header;
 pub mod site_nav;

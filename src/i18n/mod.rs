@@ -112,9 +112,22 @@ messages! {
     ChartChangeSince,
     /// `{category}`, `{series}`, `{said}`, `{actual}`.
     ChartArticleNote,
+    /// Quiz. `QuizPoints` is plural in `n`.
+    QuizIntro, QuizSetupHeading, QuizLengthLabel, QuizLengthAll, QuizLevelLabel, QuizLevelMixed, DifficultyEasy,
+    DifficultyMedium, DifficultyHard, QuizTimerLabel, QuizStart, QuizClassQuiz, QuizClassHeading, QuizClassBody,
+    QuizCopyClassLink, QuizLinkCopied, QuizCopyManually, QuizClassLinkLabel, QuizResumeHeading, QuizResumeButton,
+    QuizNoStorage, QuizSaveDiscarded, QuizSaveNewer, QuizProgress, QuizScoreLabel, QuizStreakLabel,
+    QuizKindSingle, QuizKindTrueFalse, QuizKindOrder, QuizKindEstimate, QuizKindSpotError, QuizFact, QuizFiction,
+    QuizOrderHelp, QuizMoveUp, QuizMoveDown, QuizDragHandle, QuizCheck, QuizEstimateLabel, QuizEstimateRange,
+    QuizEstimateNotANumber, QuizEstimateOutOfRange, QuizEstimateSlider, QuizSpotHelp, QuizTimeLeft, QuizRight,
+    QuizClose, QuizWrong, QuizTimeUp, QuizPoints, QuizAnswerWas, QuizEstimateResult, QuizOrderResult,
+    QuizSourcesLabel, QuizSeeEvent, QuizSeeChart, QuizNext, QuizSeeResults, QuizResultsHeading, QuizFinalScore,
+    QuizRightCount, QuizBestStreak, QuizBreakdownHeading, QuizBreakdownType, QuizBreakdownPoints,
+    QuizReviewHeading, QuizYourAnswer, QuizRightAnswer, QuizNoAnswer, QuizRetryMissed, QuizNewQuiz, QuizShare,
+    QuizShareText, QuizShareCopied, QuizRetryRound, QuizAllRight, QuizMovedTo, QuizChooseOwn, QuizAnswerGroup,
 }
 
-const PLURAL: &[Msg] = &[Msg::EventsShown, Msg::ClaimsSummary, Msg::SupportsCount];
+const PLURAL: &[Msg] = &[Msg::EventsShown, Msg::ClaimsSummary, Msg::SupportsCount, Msg::QuizPoints];
 
 /// The text of `msg` in `lang`, falling back to English if that catalog lacks it.
 pub fn t(lang: Lang, msg: Msg) -> &'static str {

@@ -6,8 +6,9 @@
 //! kept as free text, so nothing from it can be reflected into the page. Serialising writes only non-default
 //! values, in a fixed order, so equal states always give equal URLs.
 
-use crate::data::model::{Region, Theme};
+use crate::data::model::{Difficulty, Region, Theme};
 use crate::i18n::Lang;
+use crate::logic::quiz::config::{QuizLength, MAX_SEED};
 
 /// Values longer than this are ignored without being decoded (a 10 KB `view=` must not cost anything).
 pub const MAX_VALUE_LEN: usize = 256;
@@ -119,6 +120,17 @@ impl UrlValue for Region {
     }
 }
 
+impl UrlValue for Difficulty {
+    const ALL: &'static [Self] = &[Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+    fn id(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+}
+
 /// A set of themes as a bit mask; empty means "no theme filter" (every theme shown).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ThemeSet(u8);
@@ -163,6 +175,14 @@ fn parse_id(value: String) -> Option<String> {
     ok.then_some(value)
 }
 
+/// `seed=4821`: plain decimal digits in `1..=MAX_SEED`, so a seed read out in class cannot be mistyped into
+/// something that silently means another quiz.
+fn parse_seed(value: String) -> Option<u32> {
+    let ok = !value.is_empty() && value.len() <= 6 && value.bytes().all(|b| b.is_ascii_digit());
+    let seed: u32 = if ok { value.parse().ok()? } else { return None };
+    (1..=MAX_SEED).contains(&seed).then_some(seed)
+}
+
 /// Everything the URL can say. Later features add their keys here, with a line in `parse` and in `to_query`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UrlState {
@@ -179,6 +199,14 @@ pub struct UrlState {
     pub event: Option<String>,
     /// Compare: `chart=<id>`, the comparison in focus.
     pub chart: Option<String>,
+    /// Quiz: `seed=<n>`, which questions in which order (a class link). None until a quiz is chosen.
+    pub seed: Option<u32>,
+    /// Quiz: `len=5|10|all`.
+    pub len: QuizLength,
+    /// Quiz: `level=easy|medium|hard` (none = mixed).
+    pub level: Option<Difficulty>,
+    /// Quiz: `timer=1` turns on the per-question timer.
+    pub timer: bool,
 }
 
 impl UrlState {
@@ -198,6 +226,10 @@ impl UrlState {
             region: pairs.single("region").and_then(|v| Region::from_id(&v)),
             event: pairs.single("event").and_then(parse_id),
             chart: pairs.single("chart").and_then(parse_id),
+            seed: pairs.single("seed").and_then(parse_seed),
+            len: pairs.value("len"),
+            level: pairs.single("level").and_then(|v| Difficulty::from_id(&v)),
+            timer: pairs.single("timer").as_deref() == Some("1"),
         }
     }
 
@@ -221,6 +253,16 @@ impl UrlState {
         }
         if let Some(chart) = &self.chart {
             out.pair("chart", chart);
+        }
+        if let Some(seed) = self.seed {
+            out.pair("seed", &seed.to_string());
+        }
+        out.value("len", self.len);
+        if let Some(level) = self.level {
+            out.pair("level", level.id());
+        }
+        if self.timer {
+            out.pair("timer", "1");
         }
         out.finish()
     }
@@ -399,6 +441,15 @@ mod tests {
             "embed=1&embed=1",
             "theme=purple",
             "lang=xx",
+            "seed=0",
+            "seed=1000000",
+            "seed=-5",
+            "seed=12a",
+            "seed=1&seed=2",
+            "len=7",
+            "len=ALL",
+            "level=expert",
+            "timer=yes",
         ] {
             assert_eq!(parse(q), UrlState::default(), "query {q:?}");
         }
@@ -446,6 +497,18 @@ mod tests {
     }
 
     #[test]
+    fn quiz_keys_make_a_class_link() {
+        let s = parse("view=quiz&seed=4821&len=5&level=hard&timer=1");
+        assert_eq!(
+            (s.seed, s.len, s.level, s.timer),
+            (Some(4821), QuizLength::Five, Some(Difficulty::Hard), true)
+        );
+        assert_eq!(s.to_query(), "view=quiz&seed=4821&len=5&level=hard&timer=1");
+        assert_eq!(parse("len=10").to_query(), "", "ten is the default length");
+        assert_eq!(parse("seed=999999").seed, Some(MAX_SEED));
+    }
+
+    #[test]
     fn unknown_keys_are_ignored_and_known_ones_still_read() {
         let s = parse("utm_source=x&&=&view=compare&foo&%=%&theme=dark");
         assert_eq!(s.view, View::Compare);
@@ -486,6 +549,10 @@ mod tests {
             region: (rng.below(2) == 1).then(|| pick(rng)),
             event: id(rng),
             chart: id(rng),
+            seed: (rng.below(2) == 1).then(|| rng.below(MAX_SEED as usize) as u32 + 1),
+            len: pick(rng),
+            level: (rng.below(2) == 1).then(|| pick(rng)),
+            timer: rng.below(2) == 1,
         }
     }
 
@@ -507,7 +574,7 @@ mod tests {
     fn property_parse_is_total_on_arbitrary_input() {
         let mut rng = SplitMix64::new(0xBAD_1DEA);
         let atoms = [
-            "view", "lang", "theme", "embed", "themes", "region", "event", ",", "music", "korea", "=", "&", "?", "%",
+            "view", "lang", "theme", "embed", "themes", "region", "event", "seed", "len", "level", "timer", "all", ",", "music", "korea", "=", "&", "?", "%",
             "%0", "%00", "%3D", "%26", "+", "1", "home", "timeline", "quiz", "dark", "en", "<script>", "é", "\u{0}",
             "%E2%82", "#",
         ];

@@ -199,3 +199,61 @@ pub fn watch_device_pixel_ratio(on_change: std::rc::Rc<dyn Fn(f64)>) -> f64 {
     }
     dpr
 }
+
+/// Focuses an element without scrolling to it (the caller has already put the right thing in view).
+pub fn focus_quietly(id: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&focus);
+    }
+}
+
+/// Scrolls the least needed to show an element (its top when it is taller than the screen); instant when the
+/// reader asked for reduced motion.
+pub fn scroll_into_view_gently(id: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_behavior(if prefers_reduced_motion() {
+            web_sys::ScrollBehavior::Instant
+        } else {
+            web_sys::ScrollBehavior::Smooth
+        });
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// The index stored in `data-index` on the element under a point, or its nearest ancestor with one: how a
+/// drag finds the slot under the finger.
+pub fn data_index_at(x: f64, y: f64) -> Option<usize> {
+    web_sys::window()?
+        .document()?
+        .element_from_point(x as f32, y as f32)?
+        .closest("[data-index]")
+        .ok()??
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}
+
+/// A named point on the Performance timeline, read by the benchmark (`end2end/bench.mjs`); costs nothing
+/// noticeable and records nothing anywhere else.
+pub fn performance_mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

@@ -3,6 +3,8 @@
 //! change, a missing element — by doing nothing rather than panicking.
 
 pub mod document;
+pub mod embed;
 pub mod history;
 pub mod panic;
+pub mod share;
 pub mod storage;

@@ -19,3 +19,18 @@ pub fn get(key: &str) -> Option<String> {
 pub fn set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(&format!("{PREFIX}{key}"), value).is_ok())
 }
+
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&format!("{PREFIX}{key}"));
+    }
+}
+
+/// Whether writes stick: a sandboxed frame or a full quota says no, and the quiz then warns that a reload
+/// starts again instead of pretending to save.
+pub fn available() -> bool {
+    let probe = "probe";
+    let ok = set(probe, "1") && get(probe).as_deref() == Some("1");
+    remove(probe);
+    ok
+}

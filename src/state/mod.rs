@@ -4,6 +4,7 @@
 //! shared link or the back button always shows the same thing. The theme override is the one preference that
 //! also lives in storage.
 
+pub mod quiz;
 mod theme;
 
 use leptos::prelude::*;
@@ -83,6 +84,13 @@ impl AppState {
         let next = self.url.with_untracked(|u| u.with_view(view));
         self.url.set(next.clone());
         history::push_with_fragment(&next, fragment);
+    }
+
+    /// Opens any state as a new history entry (a link from one view to a spot in another).
+    pub fn go(&self, next: UrlState) {
+        self.url.set(next);
+        self.url.with_untracked(history::push);
+        request_animation_frame(crate::platform::document::focus_heading);
     }
 
     /// Timeline filters, derived from the URL so a reload or shared link shows the same selection.

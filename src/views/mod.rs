@@ -1,8 +1,8 @@
 //! One module per view (`?view=`). Views are thin: they compose components over the dataset and state.
 
-mod coming_soon;
 mod compare;
 mod home;
+mod quiz;
 mod sources;
 mod timeline;
 
@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use crate::i18n::Msg;
 use crate::logic::url_state::View;
 
-pub use coming_soon::ComingSoon;
 pub use compare::Compare;
 pub use home::Home;
+pub use quiz::Quiz;
 pub use sources::Sources;
 pub use timeline::Timeline;
 
@@ -34,6 +34,6 @@ pub fn render(view: View) -> AnyView {
         View::Sources => view! { <Sources /> }.into_any(),
         View::Timeline => view! { <Timeline /> }.into_any(),
         View::Compare => view! { <Compare /> }.into_any(),
-        other => view! { <ComingSoon title=title(other) /> }.into_any(),
+        View::Quiz => view! { <Quiz /> }.into_any(),
     }
 }

@@ -1,0 +1,154 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::data::model::Difficulty;
+use crate::data::QUESTIONS;
+use crate::i18n::{tf, Msg};
+use crate::logic::quiz::QuizLength;
+use crate::logic::url_state::UrlValue;
+use crate::platform::{document, share};
+use crate::state::quiz::use_quiz;
+use crate::state::{lang, tr, use_app};
+
+fn level_label(level: Option<Difficulty>) -> Msg {
+    match level {
+        None => Msg::QuizLevelMixed,
+        Some(Difficulty::Easy) => Msg::DifficultyEasy,
+        Some(Difficulty::Medium) => Msg::DifficultyMedium,
+        Some(Difficulty::Hard) => Msg::DifficultyHard,
+    }
+}
+
+/// Choose length, difficulty and timer, then start; or, from a class link, just start. Teachers get the
+/// class link here. Choices live in the address bar, so the link always matches what is chosen.
+#[component]
+pub fn QuizStart() -> impl IntoView {
+    let quiz = use_quiz();
+    let app = use_app();
+    let class_mode = RwSignal::new(quiz.from_class_link);
+    let copy_status = RwSignal::new(None::<Msg>);
+    let copied_link = RwSignal::new(String::new());
+
+    let lengths = QuizLength::ALL
+        .iter()
+        .map(|&len| {
+            let label = match len {
+                QuizLength::All => tf(lang(), Msg::QuizLengthAll, &[("n", &QUESTIONS.len().to_string())]),
+                other => other.id().to_string(),
+            };
+            view! {
+                <label class="quiz-choice">
+                    <input type="radio" name="quiz-length" value=len.id()
+                        prop:checked=move || app.url.with(|u| u.len == len)
+                        on:change=move |_| quiz.choose(|u| { u.len = len; u.seed = None; }) />
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let levels = [None, Some(Difficulty::Easy), Some(Difficulty::Medium), Some(Difficulty::Hard)]
+        .into_iter()
+        .map(|level| {
+            view! {
+                <label class="quiz-choice">
+                    <input type="radio" name="quiz-level" value=level.map_or("all", UrlValue::id)
+                        prop:checked=move || app.url.with(|u| u.level == level)
+                        on:change=move |_| quiz.choose(|u| { u.level = level; u.seed = None; }) />
+                    <span>{tr(level_label(level))}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    let start = move |_| {
+        quiz.start(quiz.url_config());
+        request_animation_frame(|| document::focus_quietly("quiz-question-title"));
+    };
+    let copy_class_link = move |_| {
+        let config = quiz.url_config();
+        quiz.show_config(config);
+        let link = quiz.class_link(config);
+        copied_link.set(link.clone());
+        spawn_local(async move {
+            let ok = share::copy_text(&link).await;
+            copy_status.set(Some(if ok { Msg::QuizLinkCopied } else { Msg::QuizCopyManually }));
+        });
+    };
+    let class_notice = move || {
+        let len = app.url.with(|u| match u.len {
+            QuizLength::All => QUESTIONS.len().to_string(),
+            other => other.id().to_string(),
+        });
+        tf(lang(), Msg::QuizClassQuiz, &[("len", &len)])
+    };
+    let resume_label = move || {
+        quiz.unfinished.with(|s| {
+            s.as_ref().map(|s| {
+                tf(
+                    lang(),
+                    Msg::QuizResumeButton,
+                    &[("n", &(s.position() + 1).to_string()), ("total", &s.len().to_string())],
+                )
+            })
+        })
+    };
+
+    view! {
+        <div class="quiz-start">
+            {move || quiz.notice.get().map(|msg| view! { <p class="notice" role="status">{tr(msg)}</p> })}
+            {(!quiz.storage_ok).then(|| view! { <p class="notice">{tr(Msg::QuizNoStorage)}</p> })}
+            {move || resume_label().map(|label| view! {
+                <section class="panel quiz-resume" aria-labelledby="quiz-resume-title">
+                    <h2 id="quiz-resume-title">{tr(Msg::QuizResumeHeading)}</h2>
+                    <button type="button" class="button" on:click=move |_| quiz.resume_unfinished()>{label}</button>
+                </section>
+            })}
+            <section class="panel quiz-setup" aria-labelledby="quiz-setup-title">
+                <h2 id="quiz-setup-title">{tr(Msg::QuizSetupHeading)}</h2>
+                <Show when=move || class_mode.get()>
+                    <p>{class_notice}</p>
+                </Show>
+                <div class="quiz-setup__options" hidden=move || class_mode.get()>
+                    <fieldset class="quiz-fieldset">
+                        <legend>{tr(Msg::QuizLengthLabel)}</legend>
+                        <div class="quiz-choices">{lengths}</div>
+                    </fieldset>
+                    <fieldset class="quiz-fieldset">
+                        <legend>{tr(Msg::QuizLevelLabel)}</legend>
+                        <div class="quiz-choices">{levels}</div>
+                    </fieldset>
+                    <label class="quiz-check-row">
+                        <input type="checkbox" prop:checked=move || app.url.with(|u| u.timer)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                quiz.choose(|u| { u.timer = on; u.seed = None; });
+                            } />
+                        <span>{tr(Msg::QuizTimerLabel)}</span>
+                    </label>
+                </div>
+                <div class="quiz-setup__actions">
+                    <button type="button" class="button button--primary button--large" on:click=start>
+                        {tr(Msg::QuizStart)}
+                    </button>
+                    <Show when=move || class_mode.get()>
+                        <button type="button" class="button" on:click=move |_| {
+                            class_mode.set(false);
+                            quiz.choose(|u| u.seed = None);
+                        }>{tr(Msg::QuizChooseOwn)}</button>
+                    </Show>
+                </div>
+            </section>
+            <section class="panel quiz-class" aria-labelledby="quiz-class-title">
+                <h2 id="quiz-class-title">{tr(Msg::QuizClassHeading)}</h2>
+                <p>{tr(Msg::QuizClassBody)}</p>
+                <button type="button" class="button" on:click=copy_class_link>{tr(Msg::QuizCopyClassLink)}</button>
+                <p class="quiz-class__status" role="status">{move || copy_status.get().map(tr)}</p>
+                <Show when=move || copy_status.get().is_some()>
+                    <label class="quiz-link-label" for="quiz-class-link">{tr(Msg::QuizClassLinkLabel)}</label>
+                    <input id="quiz-class-link" class="quiz-link" type="text" readonly
+                        prop:value=move || copied_link.get() />
+                </Show>
+            </section>
+        </div>
+    }
+}

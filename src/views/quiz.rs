@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+use crate::components::page_intro::page_intro;
+use crate::components::quiz::quiz_question::QuizQuestion;
+use crate::components::quiz::quiz_results::QuizResults;
+use crate::components::quiz::quiz_start::QuizStart;
+use crate::i18n::Msg;
+use crate::state::quiz::QuizState;
+use crate::state::{tr, use_app};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Start,
+    Question(usize),
+    Results,
+}
+
+/// The quiz: start screen, one question at a time with feedback, then results. A saved quiz resumes.
+#[component]
+pub fn Quiz() -> impl IntoView {
+    let quiz = QuizState::load(use_app());
+    provide_context(quiz);
+    let stage = Memo::new(move |_| {
+        quiz.session.with(|s| match s {
+            None => Stage::Start,
+            Some(s) if s.is_finished() => Stage::Results,
+            Some(s) => Stage::Question(s.position()),
+        })
+    });
+    let retry_round = move || quiz.session.with(|s| s.as_ref().is_some_and(|s| s.retry && !s.is_finished()));
+    view! {
+        <div class="page quiz" class:quiz--playing=move || matches!(stage.get(), Stage::Question(_))>
+            {page_intro(Msg::QuizTitle, &[])}
+            <Show when=move || stage.get() == Stage::Start>
+                <p class="quiz__intro">{tr(Msg::QuizIntro)}</p>
+            </Show>
+            <Show when=retry_round>
+                <p class="notice">{tr(Msg::QuizRetryRound)}</p>
+            </Show>
+            // Present from the start so every later change is announced.
+            <p class="visually-hidden" aria-live="polite">{move || quiz.announcement.get()}</p>
+            {move || match stage.get() {
+                Stage::Start => view! { <QuizStart /> }.into_any(),
+                Stage::Question(i) => view! { <QuizQuestion index=i /> }.into_any(),
+                Stage::Results => view! { <QuizResults /> }.into_any(),
+            }}
+        </div>
+    }
+}
