@@ -5,8 +5,8 @@ use crate::data::model::Comparison;
 use crate::draw::comparison::{draw_on_canvas, palette, Labels};
 use crate::i18n::{tf, Msg};
 use crate::logic::chart::{format_value, height_for, hit, layout, ChartData};
-use crate::state::{lang, tr, use_app};
 use crate::platform::document;
+use crate::state::{lang, tr, use_app};
 
 /// A comparison drawn on a canvas that fills its container: redrawn on resize (ResizeObserver on the
 /// wrapper, since canvases do not report their own size reliably), on theme change and on selection, with

@@ -127,7 +127,12 @@ messages! {
     QuizShareText, QuizShareCopied, QuizRetryRound, QuizAllRight, QuizMovedTo, QuizChooseOwn, QuizAnswerGroup,
 }
 
-const PLURAL: &[Msg] = &[Msg::EventsShown, Msg::ClaimsSummary, Msg::SupportsCount, Msg::QuizPoints];
+const PLURAL: &[Msg] = &[
+    Msg::EventsShown,
+    Msg::ClaimsSummary,
+    Msg::SupportsCount,
+    Msg::QuizPoints,
+];
 
 /// The text of `msg` in `lang`, falling back to English if that catalog lacks it.
 pub fn t(lang: Lang, msg: Msg) -> &'static str {

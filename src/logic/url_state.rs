@@ -574,9 +574,9 @@ mod tests {
     fn property_parse_is_total_on_arbitrary_input() {
         let mut rng = SplitMix64::new(0xBAD_1DEA);
         let atoms = [
-            "view", "lang", "theme", "embed", "themes", "region", "event", "seed", "len", "level", "timer", "all", ",", "music", "korea", "=", "&", "?", "%",
-            "%0", "%00", "%3D", "%26", "+", "1", "home", "timeline", "quiz", "dark", "en", "<script>", "é", "\u{0}",
-            "%E2%82", "#",
+            "view", "lang", "theme", "embed", "themes", "region", "event", "seed", "len", "level", "timer", "all", ",",
+            "music", "korea", "=", "&", "?", "%", "%0", "%00", "%3D", "%26", "+", "1", "home", "timeline", "quiz",
+            "dark", "en", "<script>", "é", "\u{0}", "%E2%82", "#",
         ];
         for round in 0..20_000 {
             let input = if round % 2 == 0 {

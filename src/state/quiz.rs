@@ -25,8 +25,9 @@ pub struct QuizState {
     /// Read by screen readers after each answer (an `aria-live` region that stays on the page).
     pub announcement: RwSignal<String>,
     pub storage_ok: bool,
-    /// The page was opened from a class link (`seed=` in the address), not set up here.
-    pub from_class_link: bool,
+    /// The page was opened from a class link (`seed=` in the address): the start screen shows that quiz
+    /// rather than the settings, until the student chooses their own.
+    pub class_link_mode: RwSignal<bool>,
 }
 
 impl QuizState {
@@ -41,7 +42,7 @@ impl QuizState {
             notice: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             storage_ok: storage::available(),
-            from_class_link: url_seed.is_some(),
+            class_link_mode: RwSignal::new(url_seed.is_some()),
         };
         let saved = MEMORY.with_borrow(Clone::clone).or_else(|| storage::get(STORAGE_KEY));
         match saved.map(|blob| save::decode(&blob)) {
@@ -136,13 +137,17 @@ impl QuizState {
     }
 
     pub fn retry_missed(&self) {
-        if let Some(retry) = self.session.with_untracked(|s| s.as_ref().and_then(Session::retry_missed)) {
+        if let Some(retry) = self
+            .session
+            .with_untracked(|s| s.as_ref().and_then(Session::retry_missed))
+        {
             self.begin(retry);
         }
     }
 
     /// Back to the start screen with a new seed: the finished quiz is forgotten.
     pub fn new_quiz(&self) {
+        self.class_link_mode.set(false);
         self.persist(None);
         self.session.set(None);
         self.app.url.update(|u| u.seed = None);

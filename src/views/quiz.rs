@@ -27,7 +27,10 @@ pub fn Quiz() -> impl IntoView {
             Some(s) => Stage::Question(s.position()),
         })
     });
-    let retry_round = move || quiz.session.with(|s| s.as_ref().is_some_and(|s| s.retry && !s.is_finished()));
+    let retry_round = move || {
+        quiz.session
+            .with(|s| s.as_ref().is_some_and(|s| s.retry && !s.is_finished()))
+    };
     view! {
         <div class="page quiz" class:quiz--playing=move || matches!(stage.get(), Stage::Question(_))>
             {page_intro(Msg::QuizTitle, &[])}

@@ -2,7 +2,7 @@
 
 use crate::data::event;
 use crate::data::model::{Answer, Question};
-use crate::i18n::{tp, tf, Msg};
+use crate::i18n::{tf, tp, Msg};
 use crate::logic::chart::format_value;
 use crate::logic::quiz::marking::solution;
 use crate::logic::quiz::session::right_response;
@@ -81,7 +81,10 @@ pub fn comparison_line(question: &Question, response: &Response) -> Option<Strin
         (Answer::Estimate { answer, unit, .. }, Response::Estimate(v)) => Some(tf(
             lang(),
             Msg::QuizEstimateResult,
-            &[("guess", &estimate_text(*v, unit)), ("answer", &estimate_text(*answer, unit))],
+            &[
+                ("guess", &estimate_text(*v, unit)),
+                ("answer", &estimate_text(*answer, unit)),
+            ],
         )),
         (Answer::Order { .. }, Response::Order(order)) => {
             let right = solution(question);

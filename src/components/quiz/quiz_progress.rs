@@ -9,7 +9,10 @@ use crate::state::{lang, tr};
 pub fn QuizProgress(index: usize) -> impl IntoView {
     let quiz = use_quiz();
     let total = quiz.session.with_untracked(|s| s.as_ref().map_or(0, |s| s.len()));
-    let stats = move || quiz.session.with(|s| s.as_ref().map_or((0, 0), |s| (s.score(), s.streak())));
+    let stats = move || {
+        quiz.session
+            .with(|s| s.as_ref().map_or((0, 0), |s| (s.score(), s.streak())))
+    };
     let percent = (index * 100).checked_div(total).unwrap_or(0);
     view! {
         <div class="quiz-progress">

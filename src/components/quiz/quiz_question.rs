@@ -72,8 +72,8 @@ fn answer_widget(question: &'static Question, answered: Memo<Option<(Response, M
             view! { <ChoiceAnswers choices=choices right=right answered=answered /> }.into_any()
         }
         Answer::Order { .. } => view! { <OrderAnswer question=question answered=answered /> }.into_any(),
-        Answer::Estimate { min, max, step, unit, .. } => {
-            view! { <EstimateAnswer min=min max=max step=step unit=unit answered=answered /> }.into_any()
-        }
+        Answer::Estimate {
+            min, max, step, unit, ..
+        } => view! { <EstimateAnswer min=min max=max step=step unit=unit answered=answered /> }.into_any(),
     }
 }

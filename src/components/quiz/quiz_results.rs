@@ -21,7 +21,10 @@ pub fn QuizResults() -> impl IntoView {
     let score = tf(
         lang(),
         Msg::QuizFinalScore,
-        &[("score", &session.score().to_string()), ("max", &session.max_score().to_string())],
+        &[
+            ("score", &session.score().to_string()),
+            ("max", &session.max_score().to_string()),
+        ],
     );
     let right = tf(
         lang(),
@@ -32,13 +35,21 @@ pub fn QuizResults() -> impl IntoView {
     let can_retry = session.retry_missed().is_some();
     let share_score = move |_| {
         let text = quiz.share_text();
-        let link = quiz.class_link(quiz.session.with_untracked(|s| s.as_ref().map(|s| s.config)).unwrap_or_else(|| quiz.url_config()));
+        let link = quiz.class_link(
+            quiz.session
+                .with_untracked(|s| s.as_ref().map(|s| s.config))
+                .unwrap_or_else(|| quiz.url_config()),
+        );
         spawn_local(async move {
             if share::share(quiz.app_name(), &text, &link).await {
                 return;
             }
             let copied = share::copy_text(&format!("{text} {link}")).await;
-            share_status.set(Some(if copied { Msg::QuizShareCopied } else { Msg::QuizCopyManually }));
+            share_status.set(Some(if copied {
+                Msg::QuizShareCopied
+            } else {
+                Msg::QuizCopyManually
+            }));
         });
     };
     let retry = move |_| {

@@ -25,15 +25,20 @@ fn level_label(level: Option<Difficulty>) -> Msg {
 pub fn QuizStart() -> impl IntoView {
     let quiz = use_quiz();
     let app = use_app();
-    let class_mode = RwSignal::new(quiz.from_class_link);
+    let class_mode = quiz.class_link_mode;
     let copy_status = RwSignal::new(None::<Msg>);
     let copied_link = RwSignal::new(String::new());
 
     let lengths = QuizLength::ALL
         .iter()
         .map(|&len| {
-            let label = match len {
-                QuizLength::All => tf(lang(), Msg::QuizLengthAll, &[("n", &QUESTIONS.len().to_string())]),
+            // "All" counts the questions at the chosen difficulty, so the number on the button is the quiz.
+            let label = move || match len {
+                QuizLength::All => {
+                    let level = app.url.with(|u| u.level);
+                    let n = QUESTIONS.iter().filter(|q| level.is_none_or(|l| q.difficulty == l)).count();
+                    tf(lang(), Msg::QuizLengthAll, &[("n", &n.to_string())])
+                }
                 other => other.id().to_string(),
             };
             view! {
@@ -46,19 +51,24 @@ pub fn QuizStart() -> impl IntoView {
             }
         })
         .collect_view();
-    let levels = [None, Some(Difficulty::Easy), Some(Difficulty::Medium), Some(Difficulty::Hard)]
-        .into_iter()
-        .map(|level| {
-            view! {
-                <label class="quiz-choice">
-                    <input type="radio" name="quiz-level" value=level.map_or("all", UrlValue::id)
-                        prop:checked=move || app.url.with(|u| u.level == level)
-                        on:change=move |_| quiz.choose(|u| { u.level = level; u.seed = None; }) />
-                    <span>{tr(level_label(level))}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let levels = [
+        None,
+        Some(Difficulty::Easy),
+        Some(Difficulty::Medium),
+        Some(Difficulty::Hard),
+    ]
+    .into_iter()
+    .map(|level| {
+        view! {
+            <label class="quiz-choice">
+                <input type="radio" name="quiz-level" value=level.map_or("all", UrlValue::id)
+                    prop:checked=move || app.url.with(|u| u.level == level)
+                    on:change=move |_| quiz.choose(|u| { u.level = level; u.seed = None; }) />
+                <span>{tr(level_label(level))}</span>
+            </label>
+        }
+    })
+    .collect_view();
 
     let start = move |_| {
         quiz.start(quiz.url_config());
@@ -75,11 +85,9 @@ pub fn QuizStart() -> impl IntoView {
         });
     };
     let class_notice = move || {
-        let len = app.url.with(|u| match u.len {
-            QuizLength::All => QUESTIONS.len().to_string(),
-            other => other.id().to_string(),
-        });
-        tf(lang(), Msg::QuizClassQuiz, &[("len", &len)])
+        app.url.track();
+        let len = quiz.url_config().pick(QUESTIONS).len();
+        tf(lang(), Msg::QuizClassQuiz, &[("len", &len.to_string())])
     };
     let resume_label = move || {
         quiz.unfinished.with(|s| {

@@ -11,17 +11,21 @@ use crate::state::quiz::use_quiz;
 pub fn QuizTimer(seconds: u32, answered: Signal<bool>) -> impl IntoView {
     let quiz = use_quiz();
     let left = RwSignal::new(seconds);
+    // Timer callbacks run outside the component tree; the owner gives them its context (language, app state).
+    let owner = Owner::current().expect("components run inside an owner");
     let handle = set_interval_with_handle(
         move || {
-            if answered.get_untracked() {
-                return;
-            }
-            let now = left.get_untracked().saturating_sub(1);
-            left.set(now);
-            if now == 0 {
-                quiz.answer(Response::TimedOut, crate::components::quiz::answer_text::announcement);
-                crate::components::quiz::quiz_feedback::reveal();
-            }
+            owner.with(|| {
+                if answered.get_untracked() {
+                    return;
+                }
+                let now = left.get_untracked().saturating_sub(1);
+                left.set(now);
+                if now == 0 {
+                    quiz.answer(Response::TimedOut, crate::components::quiz::answer_text::announcement);
+                    crate::components::quiz::quiz_feedback::reveal();
+                }
+            })
         },
         std::time::Duration::from_secs(1),
     );

@@ -96,7 +96,12 @@ mod tests {
     fn property_same_seed_same_quiz() {
         let mut rng = SplitMix64::new(99);
         for _ in 0..500 {
-            let level = [None, Some(Difficulty::Easy), Some(Difficulty::Medium), Some(Difficulty::Hard)][rng.below(4)];
+            let level = [
+                None,
+                Some(Difficulty::Easy),
+                Some(Difficulty::Medium),
+                Some(Difficulty::Hard),
+            ][rng.below(4)];
             let len = QuizLength::ALL[rng.below(3)];
             let c = config(rng.below(MAX_SEED as usize) as u32 + 1, len, level);
             let a = c.pick(QUESTIONS);

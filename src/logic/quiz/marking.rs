@@ -97,20 +97,27 @@ mod tests {
     use crate::logic::rng::SplitMix64;
 
     fn find(kind: fn(&Answer) -> bool) -> &'static Question {
-        QUESTIONS.iter().find(|q| kind(&q.answer)).expect("the bank has every kind")
+        QUESTIONS
+            .iter()
+            .find(|q| kind(&q.answer))
+            .expect("the bank has every kind")
     }
 
     #[test]
     fn choices_are_all_or_nothing() {
         let q = find(|a| matches!(a, Answer::Single { .. }));
-        let Answer::Single { correct, .. } = q.answer else { unreachable!() };
+        let Answer::Single { correct, .. } = q.answer else {
+            unreachable!()
+        };
         assert_eq!(mark(q, &Response::Choice(correct)).outcome, Outcome::Right);
         assert_eq!(mark(q, &Response::Choice((correct + 1) % 4)).points, 0);
         assert_eq!(mark(q, &Response::Choice(9)).points, 0, "out of range");
         assert_eq!(mark(q, &Response::Truth(true)).points, 0, "wrong kind");
         assert_eq!(mark(q, &Response::TimedOut).outcome, Outcome::Wrong);
         let tf = find(|a| matches!(a, Answer::TrueFalse { .. }));
-        let Answer::TrueFalse { truth } = tf.answer else { unreachable!() };
+        let Answer::TrueFalse { truth } = tf.answer else {
+            unreachable!()
+        };
         assert_eq!(mark(tf, &Response::Truth(truth)).points, FULL_MARKS);
         assert_eq!(mark(tf, &Response::Truth(!truth)).points, 0);
     }
@@ -122,7 +129,9 @@ mod tests {
             let dates: Vec<_> = right
                 .iter()
                 .map(|&i| {
-                    let Answer::Order { events } = q.answer else { unreachable!() };
+                    let Answer::Order { events } = q.answer else {
+                        unreachable!()
+                    };
                     event(events[usize::from(i)]).unwrap().date
                 })
                 .collect();
@@ -134,7 +143,11 @@ mod tests {
             assert_eq!(m.outcome, Outcome::Close, "{}: two items out of place", q.id);
             let n = right.len() as u32;
             assert_eq!(m.points, (FULL_MARKS * (n - 2) + n / 2) / n);
-            assert_eq!(mark(q, &Response::Order(vec![0, 0, 1, 2])).points, 0, "not a permutation");
+            assert_eq!(
+                mark(q, &Response::Order(vec![0, 0, 1, 2])).points,
+                0,
+                "not a permutation"
+            );
         }
     }
 
@@ -146,7 +159,9 @@ mod tests {
         assert_eq!(estimate_points(90.0, 30.0, 100.0), 0);
         assert_eq!(estimate_points(150.0, 142.0, 300.0), FULL_MARKS);
         let q = find(|a| matches!(a, Answer::Estimate { .. }));
-        let Answer::Estimate { answer, max, .. } = q.answer else { unreachable!() };
+        let Answer::Estimate { answer, max, .. } = q.answer else {
+            unreachable!()
+        };
         assert_eq!(mark(q, &Response::Estimate(answer)).outcome, Outcome::Right);
         assert_eq!(mark(q, &Response::Estimate(max + 1.0)).points, 0, "outside the scale");
         assert_eq!(mark(q, &Response::Estimate(f64::NAN)).points, 0);

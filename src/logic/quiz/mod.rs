@@ -25,7 +25,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Single, Kind::TrueFalse, Kind::Order, Kind::Estimate, Kind::SpotError];
+    pub const ALL: [Kind; 5] = [
+        Kind::Single,
+        Kind::TrueFalse,
+        Kind::Order,
+        Kind::Estimate,
+        Kind::SpotError,
+    ];
 
     pub fn of(question: &Question) -> Self {
         match question.answer {

@@ -58,7 +58,11 @@ impl Response {
                 "1" => Some(Response::Truth(true)),
                 _ => None,
             },
-            "o" => rest.split('.').map(digits).collect::<Option<Vec<u8>>>().map(Response::Order),
+            "o" => rest
+                .split('.')
+                .map(digits)
+                .collect::<Option<Vec<u8>>>()
+                .map(Response::Order),
             "e" => {
                 let plain = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
                 let value: f64 = if plain { rest.parse().ok()? } else { return None };
@@ -184,7 +188,23 @@ mod tests {
     #[test]
     fn property_estimate_parser_is_total() {
         let mut rng = SplitMix64::new(0xE57);
-        let atoms = ["1", "9", "0", ".", ",", "-", "+", "e", "%", " ", "NaN", "∞", "١", "\u{0}", "9999999999"];
+        let atoms = [
+            "1",
+            "9",
+            "0",
+            ".",
+            ",",
+            "-",
+            "+",
+            "e",
+            "%",
+            " ",
+            "NaN",
+            "∞",
+            "١",
+            "\u{0}",
+            "9999999999",
+        ];
         for _ in 0..20_000 {
             let text: String = (0..rng.below(10)).map(|_| atoms[rng.below(atoms.len())]).collect();
             if let Ok(v) = parse_estimate(&text, -50.0, 300.0) {

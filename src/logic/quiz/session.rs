@@ -168,11 +168,14 @@ impl Session {
     }
 
     pub fn review(&self) -> impl Iterator<Item = Reviewed<'_>> {
-        self.answers.iter().zip(&self.questions).map(|(response, &question)| Reviewed {
-            question,
-            response,
-            mark: mark(question, response),
-        })
+        self.answers
+            .iter()
+            .zip(&self.questions)
+            .map(|(response, &question)| Reviewed {
+                question,
+                response,
+                mark: mark(question, response),
+            })
     }
 
     /// A new round with only the questions that did not earn full marks; `None` when there are none.
