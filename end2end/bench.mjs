@@ -5,7 +5,8 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, DIST } from './support/server.mjs';
-import { DESKTOP, launch, openPage, visit } from './support/browser.mjs';
+import { DESKTOP, PHONE, launch, openPage, visit } from './support/browser.mjs';
+import { answerCurrent, currentKind, next, startQuiz } from './support/quiz.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 // Uncounted first runs, so WebAssembly tiers up from the baseline compiler as it would in a lesson.
@@ -93,6 +94,48 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
   if (i >= WARMUP) redraw.push(t);
 }
 await dpr2.context.close();
+
+// Quiz: answer → feedback painted, on a phone, for every tap-to-answer question of a full quiz; then the
+// memory a whole quiz leaves behind (JS heap via the DevTools protocol, WASM linear memory from the instance
+// Trunk's loader announces).
+const phone = await openPage(browser, server, {
+  viewport: PHONE,
+  hasTouch: true,
+  initScript: () => addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail?.wasm?.memory; }),
+});
+await visit(phone.page, server, '?view=quiz&seed=2026&len=all');
+await startQuiz(phone.page);
+const feedback = [];
+let answered = 0;
+while (!(await phone.page.locator('.quiz-results').count())) {
+  if ((await currentKind(phone.page)) === 'choice') {
+    const t = await phone.page.evaluate(async () => {
+      const option = document.querySelector('.quiz-option');
+      const t0 = performance.now();
+      option.click();
+      const dom = await new Promise((resolve) => {
+        const check = () => document.getElementById('quiz-feedback') && resolve(performance.now() - t0);
+        new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
+        check();
+      });
+      void document.body.offsetHeight;
+      const layout = performance.now() - t0;
+      const frame = await new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0)));
+      return { dom, layout, frame };
+    });
+    if (answered++ >= WARMUP) feedback.push(t);
+  } else {
+    await answerCurrent(phone.page);
+  }
+  await next(phone.page);
+}
+const cdp = await phone.context.newCDPSession(phone.page);
+await cdp.send('HeapProfiler.collectGarbage');
+await cdp.send('Performance.enable');
+const { metrics } = await cdp.send('Performance.getMetrics');
+const jsHeapBytes = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
+const wasmMemoryBytes = await phone.page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? null);
+await phone.context.close();
 await browser.close();
 await server.close();
 
@@ -106,7 +149,9 @@ const timings = {
   timelineRenderMs: summarise(timeline),
   viewSwitchMs: summarise(viewSwitch),
   chartRedrawMs: summarise(redraw),
+  quizFeedbackMs: summarise(feedback),
 };
+const memory = { jsHeapBytes, wasmMemoryBytes, afterQuestions: answered };
 
 // --- budgets ---------------------------------------------------------------------------------------
 const KB = 1024;
@@ -115,9 +160,11 @@ const budgets = [
   { name: 'first load gzip (all files)', value: firstLoadGzip, limit: 150 * KB, unit: 'bytes', issue: 8 },
   { name: 'timeline render (click to DOM built and laid out)', value: timings.timelineRenderMs.layout, limit: 16, unit: 'ms', issue: 4 },
   { name: 'chart redraw, 1280 px at DPR 2 (key to pixels rasterised)', value: timings.chartRedrawMs.layout, limit: 8, unit: 'ms', issue: 5 },
+  { name: 'quiz answer → feedback rendered and laid out (360 px)', value: timings.quizFeedbackMs.layout, limit: 16, unit: 'ms', issue: 6 },
+  ...(wasmMemoryBytes == null ? [] : [{ name: 'JS heap + WASM memory after a full quiz', value: jsHeapBytes + wasmMemoryBytes, limit: 16 * KB * KB, unit: 'bytes', issue: 8 }]),
 ].map((b) => ({ ...b, pass: b.value <= b.limit }));
 
-const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), wasmGzip, firstLoadGzip }, timings, budgets };
+const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), wasmGzip, firstLoadGzip }, timings, memory, budgets };
 writeFileSync(new URL('report.json', out), JSON.stringify(report, null, 2) + '\n');
 
 const kb = (n) => (n / KB).toFixed(1);
@@ -131,9 +178,11 @@ const md = [
   '', '## Timings (ms)', '',
   'From the click to: the DOM complete; style and layout done (forced); the start of the next frame (includes waiting for vsync).', '',
   '| interaction | DOM ready | laid out | next frame |', '| --- | --- | --- | --- |',
-  ...[['home → timeline, every event rendered', timings.timelineRenderMs], ['timeline → sources (view switch)', timings.viewSwitchMs]]
+  ...[['home → timeline, every event rendered', timings.timelineRenderMs], ['timeline → sources (view switch)', timings.viewSwitchMs], ['quiz answer → feedback (360 px, touch)', timings.quizFeedbackMs]]
     .map(([name, t]) => `| ${name} | ${t.dom.toFixed(1)} | ${t.layout.toFixed(1)} | ${t.frame.toFixed(1)} |`),
   `| chart redraw at DPR 2 (arrow key to drawing done / pixels rasterised) | ${timings.chartRedrawMs.dom.toFixed(1)} | ${timings.chartRedrawMs.layout.toFixed(1)} | – |`, '',
+  '## Memory after a full quiz', '',
+  `JS heap used ${jsHeapBytes == null ? 'n/a' : kb(jsHeapBytes) + ' KB'}; WASM linear memory ${wasmMemoryBytes == null ? 'n/a' : kb(wasmMemoryBytes) + ' KB'} (after a full quiz of every question; ${answered} of them timed).`, '',
 ].join('\n');
 writeFileSync(new URL('report.md', out), md);
 console.log(md);

@@ -76,7 +76,6 @@ messages! {
     FeatureQuizTitle, FeatureQuizBody, FeatureSourcesTitle, FeatureSourcesBody,
     HomeTeachersHeading, HomeTeachersBody, HomeTeaserHeading, HomeTeaserLink,
     TimelineTitle, CompareTitle, QuizTitle, SourcesTitle,
-    ComingSoonHeading, ComingSoonBody, ComingSoonBack,
     FooterSeed, FooterSeedLink, FooterSources, FooterPrivacy, FooterLicence,
     EmbedOpenFull, NewTabHint,
     PanicTitle, PanicBody, PanicReload,
