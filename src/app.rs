@@ -29,6 +29,9 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| document::set_theme(app.theme_override()));
 
     let embedded = app.embedded();
+    if embedded {
+        crate::platform::embed::report_height_changes();
+    }
     // Everything below re-renders when the language changes, which lets its text be static (see `tr`).
     move || {
         let _language = app.lang();

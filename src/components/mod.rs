@@ -6,6 +6,7 @@ pub mod claim_card;
 pub mod correction;
 pub mod data_table;
 pub mod embed_bar;
+pub mod embed_dialog;
 pub mod event_detail;
 pub mod event_list;
 pub mod icon;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::embed_dialog::EmbedDialog;
 use crate::components::icon::{icon, IconKind};
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::view_link::ViewLink;
@@ -19,7 +20,10 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__name">{tr(Msg::AppName)}</span>
                 </ViewLink>
                 <p class="site-header__pitch">{tr(Msg::AppPitch)}</p>
-                <ThemeToggle />
+                <div class="site-header__actions">
+                    <EmbedDialog />
+                    <ThemeToggle />
+                </div>
             </div>
         </header>
     }

@@ -124,6 +124,9 @@ messages! {
     QuizRightCount, QuizBestStreak, QuizBreakdownHeading, QuizBreakdownType, QuizBreakdownPoints,
     QuizReviewHeading, QuizYourAnswer, QuizRightAnswer, QuizNoAnswer, QuizRetryMissed, QuizNewQuiz, QuizShare,
     QuizShareText, QuizShareCopied, QuizRetryRound, QuizAllRight, QuizMovedTo, QuizChooseOwn, QuizAnswerGroup,
+    /// Embedding: the dialog, the frame title (`{view}`), the popup fallback.
+    EmbedButton, EmbedDialogTitle, EmbedIntro, EmbedView, EmbedKeepFocus, EmbedTheme, ThemeAuto, ThemeLight, ThemeDarkChoice, EmbedLanguage,
+    LanguageEnglish, EmbedHeight, EmbedScript, EmbedCode, EmbedCopy, EmbedCopied, EmbedPreview, EmbedClose, EmbedFrameTitle, EmbedPopupBlocked, EmbedAddress,
 }
 
 const PLURAL: &[Msg] = &[

@@ -1,6 +1,7 @@
 //! Pure logic: no browser, no signals. Everything here is tested natively with `cargo test`.
 
 pub mod chart;
+pub mod embed;
 pub mod quiz;
 pub mod rng;
 pub mod sources;

@@ -36,7 +36,10 @@ pub fn QuizStart() -> impl IntoView {
             let label = move || match len {
                 QuizLength::All => {
                     let level = app.url.with(|u| u.level);
-                    let n = QUESTIONS.iter().filter(|q| level.is_none_or(|l| q.difficulty == l)).count();
+                    let n = QUESTIONS
+                        .iter()
+                        .filter(|q| level.is_none_or(|l| q.difficulty == l))
+                        .count();
                     tf(lang(), Msg::QuizLengthAll, &[("n", &n.to_string())])
                 }
                 other => other.id().to_string(),
