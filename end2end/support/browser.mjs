@@ -25,7 +25,7 @@ export function launch() {
  * A fresh context + page whose `problems` array collects console errors, uncaught errors and any request to
  * another origin (which is also blocked). Tests assert `problems` is empty at the end.
  */
-export async function openPage(browser, server, { viewport = PHONE, colorScheme = 'light', reducedMotion = 'no-preference', hasTouch = false, deviceScaleFactor = 1, initScript } = {}) {
+export async function openPage(browser, server, { viewport = PHONE, colorScheme = 'light', reducedMotion = 'no-preference', hasTouch = false, deviceScaleFactor = 1, initScript, allowOrigins = [] } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, reducedMotion, hasTouch, isMobile: hasTouch, deviceScaleFactor, acceptDownloads: true });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
@@ -34,7 +34,8 @@ export async function openPage(browser, server, { viewport = PHONE, colorScheme 
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(server.origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    const allowed = [server.origin, ...allowOrigins].some((o) => url.startsWith(o + '/'));
+    if (allowed || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     problems.push(`request left the origin: ${url}`);
     return route.abort();
   });

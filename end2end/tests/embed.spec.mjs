@@ -1,0 +1,155 @@
+// Embedding in school websites: a fake school page on another origin with iframes in the configurations
+// schools use; resize messages make each frame fit its content; the Embed dialog builds the snippet.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowserAndServer } from '../support/suite.mjs';
+import { DESKTOP, PHONE, axeViolations, openPage, visit } from '../support/browser.mjs';
+import { serveSchool } from '../support/school.mjs';
+
+const env = useBrowserAndServer('/media/reverse-wave/');
+let school;
+
+const FRAMES = {
+  plain: 'Timeline',
+  'sandbox-same-origin': 'Compare the numbers',
+  'no-referrer': 'Sources and fact-check',
+};
+
+async function schoolPage(page = 'index.html', viewport = DESKTOP) {
+  const opened = await openPage(env.browser, env.server, { viewport, allowOrigins: [school.origin] });
+  await opened.page.addInitScript(() => {
+    window.__messages = [];
+    addEventListener('message', (e) => window.__messages.push(e.data));
+  });
+  await opened.page.goto(school.base + page);
+  return opened;
+}
+
+
+/** The Frame object of the iframe with this id, once its app has started. */
+async function frameOf(page, id) {
+  const handle = await page.locator(`#${id}`).elementHandle();
+  await handle.scrollIntoViewIfNeeded();
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('html[data-app-started] main h1', { timeout: 15_000 });
+  return frame;
+}
+
+describe('embedding', () => {
+  before(async () => { school = await serveSchool(env.server); });
+  after(async () => { await school?.close(); });
+
+  it('every iframe on the school page renders its view without chrome, and fits its content', async () => {
+    const { context, page, problems } = await schoolPage();
+    for (const [id, title] of Object.entries(FRAMES)) {
+      const frame = await frameOf(page, id);
+      assert.equal(await frame.locator('main h1').innerText(), title, id);
+      assert.equal(await frame.locator('.site-header, .site-nav, .site-footer').count(), 0, `${id}: no site chrome`);
+      assert.equal(await frame.locator('.embed-bar__link').getAttribute('target'), '_blank');
+      // The host script sized the frame to the content: no scrollbar inside.
+      await page.waitForFunction(async (i) => {
+        const el = document.getElementById(i);
+        return Math.abs(el.getBoundingClientRect().height - el.contentDocument?.body?.getBoundingClientRect().height) <= 1
+          || el.getBoundingClientRect().height > 600;
+      }, id).catch(() => {});
+      const fit = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+      assert.ok(fit <= 1, `${id}: ${fit}px would scroll inside the frame`);
+    }
+    const resizes = await page.evaluate(() => window.__messages.filter((m) => m?.type === 'reverse-wave:resize'));
+    assert.ok(resizes.length >= Object.keys(FRAMES).length, 'each frame reported its height');
+    assert.ok(resizes.every((m) => Object.keys(m).length === 2 && Number.isFinite(m.height)), 'exact message shape');
+    assert.deepEqual(problems.filter((p) => !p.includes('sandbox-scripts-marker')), []);
+    await context.close();
+  });
+
+  it('frames are axe-clean inside the school page, and shrink back when content gets shorter', async () => {
+    const { context, page, problems } = await schoolPage();
+    for (const id of Object.keys(FRAMES)) {
+      const frame = await frameOf(page, id);
+      assert.deepEqual(await axeViolations(frame), [], id);
+    }
+    // The timeline filtered to one region is much shorter: the frame follows.
+    const frame = await frameOf(page, 'plain');
+    const tall = await page.locator('#plain').evaluate((f) => f.getBoundingClientRect().height);
+    await frame.selectOption('.filter-region select', 'spain');
+    await page.waitForFunction((h) => document.getElementById('plain').getBoundingClientRect().height < h - 100, tall);
+    const fit = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+    assert.ok(fit <= 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('works on a host page with a strict Content-Security-Policy', async () => {
+    const { context, page, problems } = await schoolPage('strict.html');
+    const violations = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    const frame = await frameOf(page, 'strict');
+    assert.equal(await frame.locator('main h1').count(), 1);
+    await page.waitForFunction(() => document.getElementById('strict').getBoundingClientRect().height !== 500);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('ignores messages that are not exactly its size request', async () => {
+    const { context, page, problems } = await schoolPage();
+    const frame = await frameOf(page, 'plain');
+    const before = await frame.evaluate(() => [location.href, document.body.innerHTML.length]);
+    await page.evaluate(() => {
+      const w = document.getElementById('plain').contentWindow;
+      for (const m of ['<img src=x onerror=alert(1)>', { type: 'reverse-wave:size-please', extra: 1 }, { type: 'reverse-wave:resize', height: 1 },
+        ['reverse-wave:size-please'], null, 42, { type: 'navigate', url: 'https://evil.example/' }, { toString: 1 }]) w.postMessage(m, '*');
+    });
+    await page.waitForTimeout(300);
+    assert.deepEqual(await frame.evaluate(() => [location.href, document.body.innerHTML.length]), before);
+    assert.equal(await frame.locator('img').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('says how to open the full app when the host blocks new tabs', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, allowOrigins: [school.origin] });
+    await page.route(school.base + 'popup.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>No popups</title><iframe id="f" sandbox="allow-scripts allow-same-origin" src="${env.server.base}?view=home&embed=1" title="Reverse Wave" style="width:100%;border:0" height="600"></iframe>`,
+    }));
+    await page.goto(school.base + 'popup.html');
+    const frame = await frameOf(page, 'f');
+    await frame.locator('.embed-bar__link').click();
+    const box = frame.locator('.embed-bar__blocked');
+    await box.waitFor();
+    assert.match(await box.innerText(), /does not allow new tabs/);
+    assert.equal(await box.locator('input').inputValue(), `${env.server.base}?view=home`);
+    assert.equal(context.pages().length, 1, 'nothing opened, nothing navigated');
+    assert.equal(page.url(), school.base + 'popup.html');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('the Embed dialog builds a snippet for the chosen view, theme and height, with a live preview', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    await visit(page, env.server, '?view=compare&chart=english-share-of-hits');
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const dialog = page.locator('dialog.embed-dialog');
+    await dialog.waitFor();
+    const code = () => dialog.locator('#embed-code').inputValue();
+    assert.match(await code(), new RegExp(`^<iframe src="${env.server.base.replace(/[.]/g, '\\.')}\\?view=compare&amp;embed=1&amp;chart=english-share-of-hits" title="Reverse Wave: Compare the numbers" loading="lazy" style="width:100%;border:0" height="640"></iframe>\\n<script src="${env.server.base.replace(/[.]/g, '\\.')}embed\\.js" async></script>$`));
+    await dialog.getByLabel('View').selectOption('quiz');
+    await dialog.getByLabel('Theme').selectOption('dark');
+    await dialog.getByLabel('Height in pixels').fill('500');
+    await dialog.getByLabel(/resize script/).uncheck();
+    const snippet = await code();
+    assert.equal(snippet, `<iframe src="${env.server.base}?view=quiz&amp;theme=dark&amp;embed=1" title="Reverse Wave: Quiz" loading="lazy" style="width:100%;border:0" height="500"></iframe>`);
+    const preview = dialog.locator('.embed-dialog__preview iframe');
+    assert.equal(await preview.getAttribute('src'), `${env.server.base}?view=quiz&theme=dark&embed=1`);
+    const inner = await (await preview.elementHandle()).contentFrame();
+    await inner.waitForSelector('html[data-app-started] main h1');
+    assert.equal(await inner.locator('html').getAttribute('data-theme'), 'dark');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('.embed-dialog__preview iframe').count(), 0, 'no hidden second app');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
