@@ -6,12 +6,18 @@
 //     sha384 integrity attribute matching the file's bytes (Trunk writes them; this makes a regression fail
 //     the build instead of shipping a page that a strict CSP or SRI would break).
 //  2. Adds the Content-Security-Policy <meta>, copied from public/_headers (the one place it is written).
+//  3. Writes sw.js (from tools/sw.template.js) with the build's exact file list, integrity and version, and
+//     a <meta> naming it, which is what makes public/loader.js register it.
 //
 // Debug builds (`trunk serve`, `trunk build`) are left alone: Trunk's live-reload script is inline and would
-// be blocked by the policy.
+// be blocked by the policy, and a service worker would serve stale files while developing.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const SW_FILE = 'sw.js';
+// Host configuration, not part of the app: never precached.
+const NOT_PRECACHED = new Set([SW_FILE, '_headers']);
 
 function fail(message) {
   console.error(`harden: ${message}`);
@@ -28,6 +34,14 @@ function attributes(tag) {
     attrs[m[1].toLowerCase()] = (m[2] ?? '').replace(/^["']|["']$/g, '');
   }
   return attrs;
+}
+
+/** Every file below `root`, as a relative URL path ("icons/icon-192.png"). */
+function filesUnder(root, dir = root) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(root, path) : [relative(root, path).split(sep).join('/')];
+  });
 }
 
 function harden(dir) {
@@ -69,11 +83,27 @@ function harden(dir) {
   // Right after <meta charset>: a meta policy only governs what comes after it.
   const charset = html.match(/<meta charset=[^>]*>/i);
   if (!charset) fail('index.html has no <meta charset>');
-  const metas = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const metas = `<meta http-equiv="Content-Security-Policy" content="${policy}">`
+    + `<meta name="reverse-wave:service-worker" content="${SW_FILE}">`;
   html = html.replace(charset[0], charset[0] + metas);
   writeFileSync(indexPath, html);
 
-  console.log(`harden: CSP added, integrity verified on ${checked.length} tags`);
+  // 3. The service worker: every file of this build, with its integrity. index.html is listed as './', the
+  // URL readers open, and without integrity: some hosts rewrite HTML (injected snippets, e-mail obfuscation),
+  // which must not stop the app from working offline; the page's own integrity attributes still guard the rest.
+  const files = filesUnder(dir)
+    .filter((f) => !NOT_PRECACHED.has(f))
+    .sort()
+    .map((f) => (f === 'index.html' ? ['./', ''] : [`./${f}`, sri(readFileSync(join(dir, f)))]));
+  const version = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
+  const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
+  const sw = template
+    .replace("'__VERSION__'", JSON.stringify(version))
+    .replace('__FILES__', `[\n${files.map((f) => `  ${JSON.stringify(f)},`).join('\n')}\n]`);
+  writeFileSync(join(dir, SW_FILE), sw);
+
+  console.log(`harden: CSP added, integrity verified on ${checked.length} tags, ${SW_FILE} precaches ${files.length} files (version ${version})`);
+  return { policy, version, files };
 }
 
 const dirArg = process.argv[2];
