@@ -15,11 +15,14 @@ const CACHE = PREFIX + VERSION;
 const PAGE = new URL('./', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
-  // `cache: 'reload'` skips the HTTP cache; the integrity check makes the install fail (and retry on the next
-  // visit) rather than store a mix of two builds if the site is caught half-way through an upload.
+  // Files with a content hash in their name may come from the HTTP cache (the page has usually just loaded
+  // them, so the first visit does not download everything twice); the others are revalidated. The integrity
+  // check makes the install fail (and retry on the next visit) rather than store a mix of two builds if the
+  // site is caught half-way through an upload.
+  const hashed = /-[0-9a-f]{12,16}(_bg)?\.\w+$/;
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map(([url, integrity]) => new Request(url, { cache: 'reload', integrity })))),
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map(([url, integrity]) =>
+      new Request(url, { cache: hashed.test(url) ? 'default' : 'no-cache', integrity })))),
   );
   // No skipWaiting here: an update waits until the reader chooses "Reload" (or closes every tab), so a page
   // never runs with files from two builds.
