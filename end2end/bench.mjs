@@ -1,7 +1,7 @@
 // Reverse Wave benchmark (`cargo xtask bench`): bytes of the release build and interaction timings in
 // headless Chromium, checked against the budgets in the issues. Writes bench/report.json and bench/report.md.
 // Timings are medians of repeated runs on this machine; they are reported, not asserted by the test suite.
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, DIST } from './support/server.mjs';
@@ -15,7 +15,8 @@ const out = new URL('../bench/', import.meta.url);
 mkdirSync(out, { recursive: true });
 
 // --- bytes -----------------------------------------------------------------------------------------
-const files = readdirSync(DIST).filter((f) => !f.endsWith('.map')).sort().map((name) => {
+// Top-level files only: icons/ holds the install icons, which a page load does not fetch.
+const files = readdirSync(DIST).filter((f) => !f.endsWith('.map') && statSync(join(DIST, f)).isFile()).sort().map((name) => {
   const body = readFileSync(join(DIST, name));
   return {
     name,

@@ -14,6 +14,10 @@ const AXIS_MIN_WIDTH_PX: f64 = 680.0;
 /// Vertical distance between lanes of markers, in CSS pixels (markers are 26 px).
 const LANE_PX: usize = 30;
 
+/// Positions are set with `style:prop=` (CSSOM `style.setProperty`), never a `style=` string: Leptos writes
+/// that with `setAttribute("style", …)`, which the Content-Security-Policy (`style-src 'self'`, no
+/// 'unsafe-inline') blocks.
+///
 /// The to-scale overview for wide screens: era bands, year ticks and a marker per event, gaps proportional
 /// to time. It is a picture of the list below, which is the accessible version, so it is hidden from
 /// assistive technology and its markers are not tab stops.
@@ -26,9 +30,8 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(i, (left, width, era))| {
-            let style = format!("left:{};width:{}", pct(left), pct(width));
             view! {
-                <div class=format!("axis__era axis__era--{i}") style=style>
+                <div class=format!("axis__era axis__era--{i}") style:left=pct(left) style:width=pct(width)>
                     <span>{tr(era.label)}</span>
                 </div>
             }
@@ -38,7 +41,7 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
         .ticks(AXIS_MIN_WIDTH_PX, 48.0)
         .into_iter()
         .map(|y| {
-            view! { <span class="axis__tick" style=format!("left:{}", pct(axis.position(f64::from(y))))>{y}</span> }
+            view! { <span class="axis__tick" style:left=pct(axis.position(f64::from(y)))>{y}</span> }
         })
         .collect_view();
     // One effect marks the open event's marker, instead of a reactive class on every marker.
@@ -70,9 +73,9 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
             .zip(lane_of)
             .map(|((&i, pos), lane)| {
                 let e = &EVENTS[i];
-                let style = format!("left:{};top:{}px", pct(pos), lane * LANE_PX + 6);
                 view! {
-                    <div class=theme_class("axis__marker", e.theme) data-event=e.id style=style data-year=e.date.year
+                    <div class=theme_class("axis__marker", e.theme) data-event=e.id data-year=e.date.year
+                        style:left=pct(pos) style:top=format!("{}px", lane * LANE_PX + 6)
                         on:click=move |_| {
                             app.open_event(Some(e.id));
                             request_animation_frame(crate::platform::document::reveal_open_event);
@@ -82,7 +85,7 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <div class="axis__markers" style=format!("height:{}px", lane_count * LANE_PX + 12)>{markers}</div> }
+        view! { <div class="axis__markers" style:height=format!("{}px", lane_count * LANE_PX + 12)>{markers}</div> }
     };
     view! {
         <div class="axis" aria-hidden="true">

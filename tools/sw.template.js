@@ -1,0 +1,63 @@
+// Reverse Wave service worker: keeps the app working with no network once it has been opened.
+// Written into dist/sw.js by tools/harden.mjs on every release build, which fills in the build's exact file
+// list (with sha384 integrity) and a version; a new build therefore means a byte-different sw.js, which is how
+// the browser notices an update. Plain JS, no libraries; never talks to any other origin.
+
+const VERSION = '__VERSION__';
+// [url relative to this file, sha384 integrity]; './' is the page itself (index.html), without integrity
+// because some hosts rewrite HTML (see tools/harden.mjs).
+const FILES = __FILES__;
+
+// Cache names carry the scope, so two copies of the app in different folders of one site never delete
+// each other's files.
+const PREFIX = `reverse-wave:${self.registration.scope}:`;
+const CACHE = PREFIX + VERSION;
+const PAGE = new URL('./', self.registration.scope).href;
+
+self.addEventListener('install', (event) => {
+  // Files with a content hash in their name may come from the HTTP cache (the page has usually just loaded
+  // them, so the first visit does not download everything twice); the others are revalidated. The integrity
+  // check makes the install fail (and retry on the next visit) rather than store a mix of two builds if the
+  // site is caught half-way through an upload.
+  const hashed = /-[0-9a-f]{12,16}(_bg)?\.\w+$/;
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map(([url, integrity]) =>
+      new Request(url, { cache: hashed.test(url) ? 'default' : 'no-cache', integrity })))),
+  );
+  // No skipWaiting here: an update waits until the reader chooses "Reload" (or closes every tab), so a page
+  // never runs with files from two builds.
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+    }
+    // The first install controls the page at once, so it works offline without a second visit.
+    await self.clients.claim();
+  })());
+});
+
+// Sent by the page's "Reload" button (public/loader.js).
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+const KNOWN = new Set(FILES.map(([url]) => new URL(url, self.location.href).href));
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  // The app is one page whatever its query (?view=quiz…), so opening the folder or its index.html gets the
+  // cached page. Anything that is not part of this build (other pages sharing the folder) is left alone.
+  const isPage = request.mode === 'navigate' && (url.href === PAGE || url.href === PAGE + 'index.html');
+  if (!isPage && !KNOWN.has(url.href)) return;
+  event.respondWith(
+    caches.open(CACHE)
+      .then((cache) => cache.match(isPage ? PAGE : url.href))
+      .then((hit) => hit || fetch(request)),
+  );
+});
