@@ -108,21 +108,17 @@ describe('embedding', () => {
   });
 
   it('says how to open the full app when the host blocks new tabs', async () => {
-    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, allowOrigins: [school.origin] });
-    await page.route(school.base + 'popup.html', (route) => route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>No popups</title><iframe id="f" sandbox="allow-scripts allow-same-origin" src="${env.server.base}?view=home&embed=1" title="Reverse Wave" style="width:100%;border:0" height="600"></iframe>`,
-    }));
-    await page.goto(school.base + 'popup.html');
-    const frame = await frameOf(page, 'f');
+    const { context, page, problems } = await schoolPage('popups.html', PHONE);
+    const frame = await frameOf(page, 'no-popups');
     await frame.locator('.embed-bar__link').click();
     const box = frame.locator('.embed-bar__blocked');
     await box.waitFor();
     assert.match(await box.innerText(), /does not allow new tabs/);
-    assert.equal(await box.locator('input').inputValue(), `${env.server.base}?view=home`);
+    assert.equal(await box.locator('input').inputValue(), env.server.base, 'the full app, without embed=1');
     assert.equal(context.pages().length, 1, 'nothing opened, nothing navigated');
-    assert.equal(page.url(), school.base + 'popup.html');
-    assert.deepEqual(problems, []);
+    assert.equal(page.url(), school.base + 'popups.html');
+    // Chromium itself logs the blocked attempt; that one line is expected. Nothing else may appear.
+    assert.deepEqual(problems.filter((p) => !/Blocked opening .* 'allow-popups' permission is not set/.test(p)), []);
     await context.close();
   });
 

@@ -28,7 +28,10 @@ pub fn EmbedBar() -> impl IntoView {
                 ..u.clone()
             }
             .to_query();
-            format!("{}?{query}", share::page_base())
+            match query.as_str() {
+                "" => share::page_base(),
+                q => format!("{}?{q}", share::page_base()),
+            }
         });
         blocked.set((!embed::open_in_new_tab(&url)).then_some(url));
     };
