@@ -55,7 +55,7 @@ describe('app shell', () => {
         assert.equal(await horizontalOverflow(page), 0, `${view} at ${width}px`);
         const small = await page.evaluate(() =>
           [...document.querySelectorAll('nav a, header a, header button, main a, main button')]
-            .filter((el) => !el.closest('p'))
+            .filter((el) => !el.closest('p') && el.getClientRects().length > 0) // rendered (not in a closed dialog)
             .map((el) => ({ el: el.className || el.tagName, r: el.getBoundingClientRect() }))
             .filter(({ r }) => r.width < 44 || r.height < 44)
             .map(({ el, r }) => `${el} ${Math.round(r.width)}x${Math.round(r.height)}`));
