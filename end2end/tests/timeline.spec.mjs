@@ -85,6 +85,13 @@ describe('timeline', () => {
     assert.ok(heading.startsWith(target.title), `${heading} starts with ${target.title}`);
     await page.waitForFunction(() => document.activeElement?.classList.contains('event-detail'));
     assert.ok(await detail.locator('.event-detail__sources a').count() >= 1, 'sources listed');
+    const expanded = () => page.locator('.event-row[aria-expanded="true"]').evaluateAll((els) => els.map((e) => e.id));
+    assert.deepEqual(await expanded(), [`event-${target.id}`], 'only the open row is expanded');
+    // Filtering rebuilds the rows; the open one stays marked.
+    await page.click(`.filter-chip.theme--${target.theme}`);
+    await page.waitForURL(new RegExp(`themes=${target.theme}`));
+    await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-expanded') === 'true', `event-${target.id}`);
+    assert.deepEqual(await expanded(), [`event-${target.id}`]);
     await visit(page, env.server, '?view=timeline&event=no-such-event');
     assert.ok(await page.locator('.notice').isVisible());
     assert.equal(await rows(page).count(), events.length);

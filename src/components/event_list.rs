@@ -55,6 +55,21 @@ pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
         app.url
             .with(|u| EVENTS.iter().find(|e| u.event.as_deref() == Some(e.id)).map(|e| e.id))
     });
+    // One effect marks the open row, instead of a reactive attribute on every row (38 fewer effects to set up
+    // inside the timeline's one-frame budget).
+    Effect::new(move |_| {
+        let open = open.get();
+        let _ = shown.get(); // rows are rebuilt when the filter changes
+        let Some(list) = container.get() else { return };
+        if let Ok(Some(old)) = list.query_selector(".event-row[aria-expanded=\"true\"]") {
+            let _ = old.set_attribute("aria-expanded", "false");
+        }
+        if let Some(id) = open {
+            if let Ok(Some(row)) = list.query_selector(&format!("#event-{id}")) {
+                let _ = row.set_attribute("aria-expanded", "true");
+            }
+        }
+    });
     let groups = move || {
         let shown = shown.get();
         ERAS.iter()
@@ -96,7 +111,6 @@ pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
 fn event_row(index: usize, open: Memo<Option<&'static str>>) -> impl IntoView {
     let app = use_app();
     let e = &EVENTS[index];
-    let is_open = move || open.get() == Some(e.id);
     let toggle = move |_| {
         if open.get_untracked() == Some(e.id) {
             app.open_event(None);
@@ -107,14 +121,14 @@ fn event_row(index: usize, open: Memo<Option<&'static str>>) -> impl IntoView {
     };
     view! {
         <li class="event">
-            <button type="button" class="event-row" id=format!("event-{}", e.id)
-                aria-expanded=move || if is_open() { "true" } else { "false" }
+            // `aria-expanded` starts false and is kept true on the open row by one effect in `EventList`.
+            <button type="button" class="event-row" id=format!("event-{}", e.id) aria-expanded="false"
                 aria-controls=format!("event-detail-{}", e.id) on:click=toggle>
                 <span class="event-row__date">{format_date(lang(), &e.date)}</span>
                 <span class="event-row__title">{e.title}</span>
                 {theme_chip(e.theme)}
             </button>
-            {move || is_open().then(|| view! { <EventDetail event=e /> })}
+            {move || (open.get() == Some(e.id)).then(|| view! { <EventDetail event=e /> })}
         </li>
     }
 }
