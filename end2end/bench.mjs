@@ -27,8 +27,12 @@ const files = readdirSync(DIST).filter((f) => !f.endsWith('.map') && statSync(jo
 });
 const sum = (key, pick = () => true) => files.filter(pick).reduce((n, f) => n + f[key], 0);
 const wasmGzip = sum('gzip', (f) => f.name.endsWith('.wasm'));
-// Everything index.html loads on first visit (all views are in the one WASM).
-const firstLoadGzip = sum('gzip', (f) => /\.(wasm|js|css|html|svg)$/.test(f.name));
+// Everything the first visit downloads (all views are in the one WASM): index.html, every file it names, and the
+// service worker it registers. Not embed.js (for host pages), the icons (only when installing) or _headers.
+const indexHtml = readFileSync(join(DIST, 'index.html'), 'utf8');
+const named = new Set([...indexHtml.matchAll(/(?:href|src)=["']?(?:\.\/)?([^"' >]+)/g)].map((m) => m[1]));
+const firstLoad = (f) => f.name === 'index.html' || f.name === 'sw.js' || named.has(f.name);
+const firstLoadGzip = sum('gzip', firstLoad);
 
 // --- timings ---------------------------------------------------------------------------------------
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
