@@ -40,24 +40,31 @@ const browser = await launch();
 const server = await serve({ prefix: '/bench/' });
 const { context, page } = await openPage(browser, server, { viewport: DESKTOP });
 
-/** Clicks a nav link and measures until `ready` holds in the DOM, and until the frame after it. */
-async function timeSwitch(fromQuery, linkSelector, readySelector) {
-  await visit(page, server, fromQuery);
-  return page.evaluate(async ([link, ready]) => {
+/**
+ * In the page: clicks `target` and measures until `ready` is in the DOM, until style and layout are done, and
+ * until the next frame. Layout is forced right away, so `layout` is the whole render cost without waiting for
+ * vsync. (Asking for the last row's box instead would force layout of content the browser skips.)
+ */
+function clickAndTime([target, ready]) {
+  return (async () => {
     const t0 = performance.now();
-    document.querySelector(link).click();
+    document.querySelector(target).click();
     const dom = await new Promise((resolve) => {
       const check = () => document.querySelector(ready) && resolve(performance.now() - t0);
       new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
       check();
     });
-    // Force style and layout of the page now, so `layout` is the whole render cost without waiting for
-    // vsync. (Asking for the last row's box instead would force layout of content the browser skips.)
     void document.body.offsetHeight;
     const layout = performance.now() - t0;
     const frame = await new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0)));
     return { dom, layout, frame };
-  }, [linkSelector, readySelector]);
+  })();
+}
+
+/** Clicks a nav link and measures until `ready` holds in the DOM, and until the frame after it. */
+async function timeSwitch(fromQuery, linkSelector, readySelector) {
+  await visit(page, server, fromQuery);
+  return page.evaluate(clickAndTime, [linkSelector, readySelector]);
 }
 
 const timeline = [];
@@ -114,15 +121,7 @@ const feedback = [];
 let answered = 0;
 while (!(await phone.page.locator('.quiz-results').count())) {
   if ((await currentKind(phone.page)) === 'choice') {
-    const t = await phone.page.evaluate(async () => {
-      const option = document.querySelector('.quiz-option');
-      const t0 = performance.now();
-      option.click();
-      const dom = await new Promise((resolve) => {
-        const check = () => document.getElementById('quiz-feedback') && resolve(performance.now() - t0);
-        new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
-        check();
-      });
+    const t = await phone.page.evaluate(clickAndTime, ['.quiz-option', '#quiz-feedback']);
       void document.body.offsetHeight;
       const layout = performance.now() - t0;
       const frame = await new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0)));

@@ -64,3 +64,14 @@ export async function playThrough(page, opts = {}) {
   }
   return prompts;
 }
+
+/** Opens class quizzes with seeds 1, 2, … until one starts with a question of `kind`; returns that seed. */
+export async function startQuizWith(page, server, kind, visit) {
+  for (let seed = 1; seed < 60; seed++) {
+    await visit(page, server, `?view=quiz&seed=${seed}&len=all`);
+    await page.evaluate(() => localStorage.clear());
+    await startQuiz(page);
+    if ((await currentKind(page)) === kind) return seed;
+  }
+  throw new Error(`no seed below 60 starts with a ${kind} question`);
+}

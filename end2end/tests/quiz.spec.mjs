@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useBrowserAndServer } from '../support/suite.mjs';
 import { axeViolations, horizontalOverflow, openPage, visit, PHONE } from '../support/browser.mjs';
-import { answerCurrent, currentKind, next, playThrough, startQuiz } from '../support/quiz.mjs';
+import { answerCurrent, currentKind, next, playThrough, startQuiz, startQuizWith } from '../support/quiz.mjs';
 
 const bankSize = readFileSync(new URL('../../data/questions.toml', import.meta.url), 'utf8').split('[[question]]').length - 1;
 const env = useBrowserAndServer('/school/reverse-wave/');
@@ -170,15 +170,7 @@ describe('quiz', () => {
 
   it('the estimate field explains bad input and accepts a good number', async () => {
     const { context, page, problems } = await phone();
-    // Find a seed whose first question is an estimate by trying a few class links.
-    let found = false;
-    for (let seed = 1; seed < 60 && !found; seed++) {
-      await visit(page, env.server, `?view=quiz&seed=${seed}&len=all`);
-      await page.evaluate(() => localStorage.clear());
-      await startQuiz(page);
-      found = (await currentKind(page)) === 'estimate';
-    }
-    assert.ok(found, 'some seed starts with an estimate');
+    await startQuizWith(page, env.server, 'estimate', visit);
     const input = page.locator('#quiz-estimate-input');
     for (const bad of ['', 'abc', 'NaN', '1e309', '-5', '99999999', '<img src=x onerror=alert(1)>']) {
       await input.fill(bad);
@@ -197,14 +189,7 @@ describe('quiz', () => {
 
   it('ordering works by dragging and by the up/down buttons', async () => {
     const { context, page, problems } = await phone();
-    let found = false;
-    for (let seed = 1; seed < 60 && !found; seed++) {
-      await visit(page, env.server, `?view=quiz&seed=${seed}&len=all`);
-      await page.evaluate(() => localStorage.clear());
-      await startQuiz(page);
-      found = (await currentKind(page)) === 'order';
-    }
-    assert.ok(found, 'some seed starts with an ordering question');
+    await startQuizWith(page, env.server, 'order', visit);
     const texts = () => page.locator('.quiz-order__text').allInnerTexts();
     const start = await texts();
     await page.locator('.quiz-order__move').nth(1).click(); // first item down
