@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve, DIST } from './support/server.mjs';
 import { DESKTOP, PHONE, launch, openPage, visit } from './support/browser.mjs';
 import { answerCurrent, currentKind, next, startQuiz } from './support/quiz.mjs';
@@ -33,6 +34,33 @@ const indexHtml = readFileSync(join(DIST, 'index.html'), 'utf8');
 const named = new Set([...indexHtml.matchAll(/(?:href|src)=["']?(?:\.\/)?([^"' >]+)/g)].map((m) => m[1]));
 const firstLoad = (f) => f.name === 'index.html' || f.name === 'sw.js' || named.has(f.name);
 const firstLoadGzip = sum('gzip', firstLoad);
+
+// --- where the WASM bytes go (twiggy) ----------------------------------------------------------------
+// Measured on the module rustc wrote (before wasm-bindgen and wasm-opt), which still has function names; the
+// shipped file is smaller, but the shares per crate are what tell us what to cut.
+function crateCosts() {
+  const module = new URL('../target/wasm32-unknown-unknown/release/reverse-wave.wasm', import.meta.url).pathname;
+  let csv;
+  try {
+    csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', module], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  } catch (e) {
+    return { error: `twiggy unavailable (${e.code ?? e.message}); run cargo xtask bench, which installs it` };
+  }
+  const costs = new Map();
+  for (const line of csv.split('\n').slice(1)) {
+    const m = line.match(/^(.*),(\d+),[\d.]+,[^,]*,[^,]*$/);
+    if (!m) continue;
+    const [, rawName, bytes] = m;
+    const name = rawName.replace(/^"|"$/g, '');
+    if (/^custom section|subsection|^export |^import /.test(name)) continue;
+    const owner = name.startsWith('data segment') ? '(data: text, dataset, tables)'
+      : (name.match(/([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/) ?? [, '(other)'])[1];
+    costs.set(owner, (costs.get(owner) ?? 0) + Number(bytes));
+  }
+  const total = [...costs.values()].reduce((a, b) => a + b, 0);
+  return { total, top: [...costs].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([crate, bytes]) => ({ crate, bytes, share: bytes / total })) };
+}
+const crates = crateCosts();
 
 // --- timings ---------------------------------------------------------------------------------------
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -122,11 +150,6 @@ let answered = 0;
 while (!(await phone.page.locator('.quiz-results').count())) {
   if ((await currentKind(phone.page)) === 'choice') {
     const t = await phone.page.evaluate(clickAndTime, ['.quiz-option', '#quiz-feedback']);
-      void document.body.offsetHeight;
-      const layout = performance.now() - t0;
-      const frame = await new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0)));
-      return { dom, layout, frame };
-    });
     if (answered++ >= WARMUP) feedback.push(t);
   } else {
     await answerCurrent(phone.page);
@@ -168,7 +191,7 @@ const budgets = [
   ...(wasmMemoryBytes == null ? [] : [{ name: 'JS heap + WASM memory after a full quiz', value: jsHeapBytes + wasmMemoryBytes, limit: 16 * KB * KB, unit: 'bytes', issue: 8 }]),
 ].map((b) => ({ ...b, pass: b.value <= b.limit }));
 
-const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), wasmGzip, firstLoadGzip }, timings, memory, budgets };
+const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), wasmGzip, firstLoadGzip }, timings, memory, crates, budgets };
 writeFileSync(new URL('report.json', out), JSON.stringify(report, null, 2) + '\n');
 
 const kb = (n) => (n / KB).toFixed(1);
@@ -185,6 +208,9 @@ const md = [
   ...[['home → timeline, every event rendered', timings.timelineRenderMs], ['timeline → sources (view switch)', timings.viewSwitchMs], ['quiz answer → feedback (360 px, touch)', timings.quizFeedbackMs]]
     .map(([name, t]) => `| ${name} | ${t.dom.toFixed(1)} | ${t.layout.toFixed(1)} | ${t.frame.toFixed(1)} |`),
   `| chart redraw at DPR 2 (arrow key to drawing done / pixels rasterised) | ${timings.chartRedrawMs.dom.toFixed(1)} | ${timings.chartRedrawMs.layout.toFixed(1)} | – |`, '',
+  '## What the WASM is made of (twiggy, before wasm-opt)', '',
+  ...(crates.error ? [crates.error] : ['| crate | KB | share |', '| --- | --- | --- |',
+    ...crates.top.map((c) => `| ${c.crate} | ${kb(c.bytes)} | ${(c.share * 100).toFixed(1)} % |`)]), '',
   '## Memory after a full quiz', '',
   `JS heap used ${jsHeapBytes == null ? 'n/a' : kb(jsHeapBytes) + ' KB'}; WASM linear memory ${wasmMemoryBytes == null ? 'n/a' : kb(wasmMemoryBytes) + ' KB'} (after a full quiz of every question; ${answered} of them timed).`, '',
 ].join('\n');

@@ -96,6 +96,7 @@ fn lint(root: &Path) -> Result<(), Failure> {
 fn bench(root: &Path) -> Result<(), Failure> {
     tools::ensure_build_tools(root)?;
     tools::ensure_browser_tools(root)?;
+    tools::ensure_twiggy(root)?;
     dist(root)?;
     cmd("node", &root.join("end2end")).args(["bench.mjs"]).run()
 }

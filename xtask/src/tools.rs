@@ -8,6 +8,8 @@ use crate::run::{cmd, Failure};
 /// Trunk 0.22 needs a newer rustc than our machines have; 0.21.14 is verified (shared/TOOLCHAIN.md).
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// For `cargo xtask bench` only: what each crate costs in the WASM.
+const TWIGGY_VERSION: &str = "0.8.0";
 /// binaryen (wasm-opt), playwright-core and axe-core are pinned in end2end/package-lock.json.
 const NPM_DIR: &str = "end2end";
 
@@ -59,6 +61,17 @@ fn ensure_trunk(root: &Path) -> Result<(), Failure> {
     println!("Installing trunk {TRUNK_VERSION} (one time; takes several minutes)…");
     cmd("cargo", root)
         .args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"])
+        .run()
+}
+
+/// Bench-only: twiggy attributes WASM bytes to functions and crates (issue 8, "hunt bytes").
+pub fn ensure_twiggy(root: &Path) -> Result<(), Failure> {
+    if cmd("twiggy", root).args(["--version"]).output().as_deref() == Some(&format!("twiggy {TWIGGY_VERSION}")) {
+        return Ok(());
+    }
+    println!("Installing twiggy {TWIGGY_VERSION} (one time, for the benchmark)…");
+    cmd("cargo", root)
+        .args(["install", "twiggy", "--version", TWIGGY_VERSION, "--locked"])
         .run()
 }
 
