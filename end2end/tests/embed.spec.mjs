@@ -100,6 +100,22 @@ describe('embedding', () => {
     await context.close();
   });
 
+  it('sandbox=allow-scripts: a changed .wasm copy is refused and the friendly message shows', async () => {
+    const { context, page } = await openPage(env.browser, env.server, { viewport: DESKTOP, allowOrigins: [school.origin] });
+    await page.route('**/*.wasm.css', async (route) => {
+      const response = await route.fetch();
+      const text = await response.text();
+      const at = text.indexOf('"') + 1000;
+      // One base64 character changed: still a valid stylesheet and valid base64, but other bytes.
+      await route.fulfill({ response, body: text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1) });
+    });
+    await page.goto(school.base + 'sandboxed.html');
+    const frame = await (await page.locator('#sandbox-scripts').elementHandle()).contentFrame();
+    await frame.waitForSelector('.boot__failed:not([hidden])', { timeout: 12_000 });
+    assert.equal(await frame.evaluate(() => document.documentElement.hasAttribute('data-app-started')), false);
+    await context.close();
+  });
+
   it('frames are axe-clean inside the school page, and shrink back when content gets shorter', async () => {
     const { context, page, problems } = await schoolPage();
     for (const id of Object.keys(FRAMES)) {
