@@ -1,18 +1,32 @@
 // Reverse Wave loader: starts the WebAssembly app. It replaces the inline <script type="module"> Trunk would
-// write into index.html, so the page can run under a Content-Security-Policy without 'unsafe-inline'
-// (Trunk.toml sets `pattern_script` so Trunk writes no script of its own). Trunk gives this file a hashed
-// name and an integrity attribute.
+// write into index.html (Trunk.toml sets `pattern_script`, so Trunk writes no script of its own).
 //
-// Which files to load is read from the preload links Trunk writes into <head> for every build: the
-// wasm-bindgen module (rel=modulepreload) and the .wasm (rel=preload as=fetch), both with relative URLs and
-// sha384 integrity. The .wasm is fetched with its integrity value; the module is imported only once a
-// modulepreload with its integrity has succeeded (see verifiedModule), so a changed or corrupt file is
-// refused by the browser instead of run.
+// Release builds: tools/harden.mjs puts this file into index.html, inside one <script type="module"> after the
+// wasm-bindgen module (whose init function it names `reverseWaveInit`), with a sha256 hash in the page's
+// Content-Security-Policy. Nothing that starts the app is a separate file, because in an opaque-origin frame
+// (`<iframe sandbox="allow-scripts">` without allow-same-origin) module scripts, fetch() and every file with
+// an `integrity` attribute are CORS requests, which the app's host (sending no Access-Control-Allow-Origin)
+// refuses. The .wasm is named by <meta name="reverse-wave:wasm">:
+//  - normal pages fetch it with its sha384 integrity (boot.js has already preloaded it the same way);
+//  - opaque-origin frames load `<name>.wasm.css` instead, a stylesheet (fetched without CORS, allowed by
+//    style-src 'self') holding the same bytes in base64 in a custom property. It is attached inside a closed
+//    shadow root of a hidden element that is removed as soon as the value is read, so the sheet cannot style
+//    the page, and the decoded bytes are checked against the .wasm's sha384 before they are compiled. Nothing
+//    unchecked ever runs; without crypto.subtle (a page that is not a secure context) the app does not start
+//    and boot.js shows its friendly message.
+//
+// Development builds (`trunk serve`, no harden.mjs): this is an external module and reads the preload links
+// Trunk writes for every build: the wasm-bindgen module (rel=modulepreload) and the .wasm (rel=preload
+// as=fetch), both with relative URLs and sha384 integrity. The module is imported only once a modulepreload
+// with its integrity has succeeded (see verifiedModule), so a changed or corrupt file is refused.
 // Release builds also get a service worker (tools/harden.mjs writes sw.js and a meta tag naming it); the
 // code at the end registers it and offers a quiet "New version available" prompt.
 
+const wasmMeta = document.querySelector('meta[name="reverse-wave:wasm"]');
 const glue = document.querySelector('link[rel="modulepreload"][href$=".js"]');
-const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
+const wasm = wasmMeta
+  ? { href: new URL(wasmMeta.content, document.baseURI).href, integrity: wasmMeta.dataset.integrity }
+  : document.querySelector('link[rel="preload"][href$=".wasm"]');
 
 // import() itself cannot carry an integrity value. A modulepreload can, and a module it loaded is what a
 // later import() of the same URL gets. But when Trunk's preload fails its check, Chromium forgets the failure
@@ -32,14 +46,60 @@ function verifiedModule(link) {
   });
 }
 
+function fromBase64(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The .wasm bytes in an opaque-origin frame, from the stylesheet copy, checked against `integrity` (sha384). */
+async function opaqueOriginWasm(url, integrity) {
+  const [, algorithm, expected] = /^sha(256|384|512)-(.+)$/.exec(integrity || '') || [];
+  if (!algorithm) throw new Error('Reverse Wave: no integrity value for the .wasm');
+  if (!globalThis.crypto?.subtle) throw new Error('Reverse Wave: cannot check the .wasm here (crypto.subtle is missing: is the page served over https?)');
+  const holder = document.createElement('div');
+  holder.hidden = true;
+  const root = holder.attachShadow({ mode: 'closed' });
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = url;
+  let text;
+  try {
+    await new Promise((resolve, reject) => {
+      sheet.addEventListener('load', resolve);
+      sheet.addEventListener('error', () => reject(new Error(`Reverse Wave: could not load ${url}`)));
+      root.append(sheet);
+      document.body.append(holder);
+    });
+    text = getComputedStyle(holder).getPropertyValue('--reverse-wave-wasm').trim();
+  } finally {
+    holder.remove();
+  }
+  if (!/^"[A-Za-z0-9+/=]+"$/.test(text)) throw new Error(`Reverse Wave: ${url} holds no .wasm`);
+  const bytes = fromBase64(text.slice(1, -1));
+  const digest = new Uint8Array(await crypto.subtle.digest(`SHA-${algorithm}`, bytes));
+  let actual = '';
+  for (const byte of digest) actual += String.fromCharCode(byte);
+  if (btoa(actual) !== expected) throw new Error(`Reverse Wave: ${url} failed its integrity check`);
+  return bytes;
+}
+
 async function start() {
   // If the links are missing the build is broken: throwing here reaches boot.js (unhandledrejection),
   // which shows the friendly "could not start" message.
-  if (!glue || !wasm) throw new Error('Reverse Wave: the build is missing its preload links');
-  const bindgen = await verifiedModule(glue);
-  // Same mode and credentials as the crossorigin preload, so the browser reuses the bytes it preloaded.
-  const request = new Request(wasm.href, { integrity: wasm.integrity || '' });
-  const instance = await bindgen.default({ module_or_path: request });
+  if (!wasm || (typeof reverseWaveInit !== 'function' && !glue)) throw new Error('Reverse Wave: the build is missing its preload links');
+  // eslint-disable-next-line no-undef -- defined by the inlined wasm-bindgen module in release builds
+  const init = typeof reverseWaveInit === 'function' ? reverseWaveInit : (await verifiedModule(glue)).default;
+  let module_or_path;
+  if (self.origin === 'null' && wasmMeta) {
+    module_or_path = await opaqueOriginWasm(new URL(wasmMeta.dataset.opaqueOrigin, document.baseURI).href, wasm.integrity);
+  } else {
+    // Same mode and credentials as the crossorigin preload, so the browser reuses the bytes it preloaded.
+    module_or_path = new Request(wasm.href, { integrity: wasm.integrity || '' });
+  }
+  const instance = await init({ module_or_path });
   // Kept from Trunk's own loader, for anything that waits for it.
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { useBrowserAndServer } from '../support/suite.mjs';
 import { DESKTOP, PHONE, axeViolations, openPage, visit } from '../support/browser.mjs';
 import { serveSchool } from '../support/school.mjs';
+import { playThrough, startQuiz } from '../support/quiz.mjs';
 
 const env = useBrowserAndServer('/media/reverse-wave/');
 let school;
@@ -15,11 +16,13 @@ const FRAMES = {
   'no-referrer': 'Sources and fact-check',
 };
 
-async function schoolPage(page = 'index.html', viewport = DESKTOP) {
-  const opened = await openPage(env.browser, env.server, { viewport, allowOrigins: [school.origin] });
+async function schoolPage(page = 'index.html', viewport = DESKTOP, { hasTouch = false } = {}) {
+  const opened = await openPage(env.browser, env.server, { viewport, hasTouch, allowOrigins: [school.origin] });
   await opened.page.addInitScript(() => {
     window.__messages = [];
     addEventListener('message', (e) => window.__messages.push(e.data));
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`));
   });
   await opened.page.goto(school.base + page);
   return opened;
@@ -59,6 +62,57 @@ describe('embedding', () => {
     assert.ok(resizes.length >= Object.keys(FRAMES).length, 'each frame reported its height');
     assert.ok(resizes.every((m) => Object.keys(m).length === 2 && Number.isFinite(m.height)), 'exact message shape');
     assert.deepEqual(problems.filter((p) => !p.includes('sandbox-scripts-marker')), []);
+    await context.close();
+  });
+
+  it('sandbox=allow-scripts without allow-same-origin renders the quiz, fits its content, completes a quiz and posts the score event', async () => {
+    const seen = env.server.requests.length;
+    // A touch screen, so the shared quiz helpers can tap inside the frame.
+    const { context, page, problems } = await schoolPage('sandboxed.html', PHONE, { hasTouch: true });
+    const frame = await frameOf(page, 'sandbox-scripts');
+    // The frame's origin is opaque: the app's host sends no Access-Control-Allow-Origin, so it started from the
+    // stylesheet copy of the .wasm (checked against its sha384) instead of a fetch.
+    assert.equal(await frame.evaluate(() => self.origin), 'null');
+    assert.equal(await frame.locator('main h1').innerText(), 'Quiz');
+    const requests = env.server.requests.slice(seen);
+    assert.ok(requests.some((u) => u.endsWith('_bg.wasm.css')), 'the opaque-origin copy of the .wasm was loaded');
+    assert.ok(!requests.some((u) => u.endsWith('.wasm')), `no CORS fetch of the .wasm: ${requests}`);
+    assert.deepEqual(await frame.evaluate(() => window.__cspViolations), [], 'no CSP violation in the frame');
+    await page.waitForFunction(() => document.getElementById('sandbox-scripts').getBoundingClientRect().height !== 600);
+    const fit = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+    assert.ok(fit <= 1, `${fit}px would scroll inside the frame`);
+    await startQuiz(frame);
+    const prompts = await playThrough(frame);
+    assert.equal(prompts.length, 5);
+    await page.waitForFunction(() => window.__messages.some((m) => m?.type === 'reverse-wave:quiz-complete'));
+    const [done] = await page.evaluate(() => window.__messages.filter((m) => m?.type === 'reverse-wave:quiz-complete'));
+    assert.equal(done.seed, 3);
+    assert.equal(done.len, 5);
+    assert.ok(done.max > 0);
+    assert.ok(Number.isInteger(done.score) && done.score >= 0 && done.score <= done.max, `score ${done.score}`);
+    assert.equal(done.questionIds.length, 5);
+    // Still fits once the results are shown.
+    await page.waitForTimeout(200);
+    const fitAfter = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+    assert.ok(fitAfter <= 1, `${fitAfter}px would scroll inside the frame at the results`);
+    assert.deepEqual(await frame.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('sandbox=allow-scripts: a changed .wasm copy is refused and the friendly message shows', async () => {
+    const { context, page } = await openPage(env.browser, env.server, { viewport: DESKTOP, allowOrigins: [school.origin] });
+    await page.route('**/*.wasm.css', async (route) => {
+      const response = await route.fetch();
+      const text = await response.text();
+      const at = text.indexOf('"') + 1000;
+      // One base64 character changed: still a valid stylesheet and valid base64, but other bytes.
+      await route.fulfill({ response, body: text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1) });
+    });
+    await page.goto(school.base + 'sandboxed.html');
+    const frame = await (await page.locator('#sandbox-scripts').elementHandle()).contentFrame();
+    await frame.waitForSelector('.boot__failed:not([hidden])', { timeout: 12_000 });
+    assert.equal(await frame.evaluate(() => document.documentElement.hasAttribute('data-app-started')), false);
     await context.close();
   });
 

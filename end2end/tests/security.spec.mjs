@@ -21,11 +21,12 @@ function recordViolations() {
 }
 const violations = (page) => page.evaluate(() => window.__cspViolations);
 
-/** The policy line of public/_headers, which the release build copies into its <meta>. */
-function headersPolicy() {
-  const headers = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');
+/** The policy line of a _headers file: public/ (the source, no hashes) or dist/ (the build's, with hashes). */
+function headersPolicy(folder = 'public') {
+  const headers = readFileSync(new URL(`../../${folder}/_headers`, import.meta.url), 'utf8');
   return headers.match(/^\s+Content-Security-Policy:\s*(.+)$/m)[1].trim();
 }
+const cspHash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 describe('security', () => {
   it('serves a strict Content-Security-Policy meta, equal to the host headers minus frame-ancestors', async () => {
@@ -34,17 +35,30 @@ describe('security', () => {
     const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     assert.ok(policy, 'the page has a CSP meta');
     assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/);
-    for (const directive of ["script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "default-src 'self'"]) {
-      assert.ok(policy.split(/;\s*/).includes(directive), `policy has ${directive}`);
+    const directives = policy.split(/;\s*/);
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "default-src 'self'"]) {
+      assert.ok(directives.includes(directive), `policy has ${directive}`);
     }
-    assert.equal(`${policy}; frame-ancestors *`, headersPolicy(), 'meta and public/_headers agree');
-    // A meta policy only governs what comes after it: it must precede every script and stylesheet.
+    // Scripts and styles: the app's folder, plus the hashes of exactly the inline code of index.html (boot, the
+    // wasm-bindgen module with the loader, and the CSS, inlined by tools/harden.mjs so opaque-origin frames work).
     const html = await (await page.request.get(env.server.base)).text();
-    assert.ok(html.indexOf('Content-Security-Policy') < html.search(/<(script|link)\b/), 'policy before any script or link');
-    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script in index.html');
-    // The README's nginx snippet is what hosts copy: it must carry the same policy.
+    const inline = (tag) => [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => cspHash(m[1]));
+    assert.equal(inline('script').length, 2, 'boot and the module are inline');
+    assert.equal(inline('style').length, 1, 'one inline stylesheet');
+    assert.ok(directives.includes(["script-src 'self' 'wasm-unsafe-eval'", ...inline('script')].join(' ')), `script-src: ${policy}`);
+    assert.ok(directives.includes(["style-src 'self'", ...inline('style')].join(' ')), `style-src: ${policy}`);
+    assert.doesNotMatch(html, /<link[^>]+rel=["']?(stylesheet|modulepreload|preload)\b/, 'nothing a CORS-less opaque-origin frame would be refused');
+    assert.doesNotMatch(html, /\sstyle=/, 'no style attributes');
+    assert.equal(`${policy}; frame-ancestors *`, headersPolicy('dist'), 'meta and dist/_headers agree');
+    assert.equal(headersPolicy('dist').replace(/ 'sha256-[^']+'/g, ''), headersPolicy(), 'dist/_headers is public/_headers plus the hashes');
+    // A meta policy only governs what comes after it: it must precede every script and stylesheet.
+    assert.ok(html.indexOf('Content-Security-Policy') < html.search(/<(script|link|style)\b/), 'policy before any script, style or link');
+    // The README's nginx snippet is what hosts copy and keep across updates: it must not restrict scripts or
+    // styles (a header without this build's hashes would block the inline code; the meta carries them).
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    assert.ok(readme.includes(headersPolicy()), 'README nginx snippet has the current policy');
+    const nginx = readme.match(/add_header Content-Security-Policy "([^"]+)"/)[1];
+    assert.doesNotMatch(nginx, /(default|script|style)-src/, 'README nginx policy leaves scripts and styles to the meta');
+    for (const d of nginx.split(/;\s*/)) assert.ok(headersPolicy().split(/;\s*/).includes(d), `README nginx: ${d} is in public/_headers`);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -75,9 +89,18 @@ describe('security', () => {
     const tags = await page.evaluate(() => [...document.querySelectorAll(
       'script, link[rel="stylesheet"], link[rel="modulepreload"], link[rel="preload"], link[rel="icon"]',
     )].map((el) => ({ tag: el.outerHTML.slice(0, 80), url: el.src || el.href, integrity: el.integrity })));
-    assert.ok(tags.filter((t) => t.tag.startsWith('<script')).length >= 2, 'boot and loader scripts');
-    assert.ok(tags.some((t) => t.url.endsWith('.wasm')), 'the wasm is preloaded');
-    for (const { tag, url, integrity } of tags) {
+    // Scripts and styles are inline (hashed in the policy, see above); the .wasm has its integrity in a meta.
+    const external = tags.filter((t) => t.url);
+    assert.ok(external.some((t) => t.url.endsWith('.svg')), 'the icon');
+    assert.ok(tags.filter((t) => !t.url).every((t) => t.tag.startsWith('<script')), 'only scripts are inline (hashed)');
+    const meta = await page.evaluate(() => {
+      const m = document.querySelector('meta[name="reverse-wave:wasm"]');
+      return { url: new URL(m.content, document.baseURI).href, integrity: m.dataset.integrity };
+    });
+    assert.ok(meta.url.endsWith('.wasm'));
+    external.push({ tag: 'meta reverse-wave:wasm', ...meta });
+    assert.ok(tags.some((t) => t.url?.endsWith('.wasm') && t.integrity === meta.integrity), 'boot.js preloaded the .wasm with its integrity');
+    for (const { tag, url, integrity } of external) {
       assert.ok(url, `${tag}: external`);
       assert.ok(url.startsWith(env.server.base), `${url}: served from the app's folder`);
       const body = await (await page.request.get(url)).body();
@@ -91,10 +114,10 @@ describe('security', () => {
   // check can stop the changed file from running.
   for (const [kind, pattern, tamper] of [
     ['WASM', '**/*.wasm', (b) => Buffer.concat([b, Buffer.from([0, 5, 4, 0x74, 0x65, 0x73, 0x74])])],
-    ['wasm-bindgen JS', '**/reverse-wave-*.js', (b) => Buffer.concat([b, Buffer.from('\n// tampered\n')])],
-    ['loader', '**/loader-*.js', (b) => Buffer.concat([b, Buffer.from('\n// tampered\n')])],
+    // The inline module (wasm-bindgen glue and loader) no longer matches its hash in the policy.
+    ['inline start-up module', '**/reverse-wave/', (b) => Buffer.from(b.toString('utf8').replace('<script type="module">', '<script type="module">/* tampered */'))],
   ]) {
-    it(`refuses a tampered ${kind} and shows the friendly failure message`, async () => {
+  it(`refuses a tampered ${kind} and shows the friendly failure message`, async () => {
       const { context, page } = await openPage(env.browser, env.server);
       await page.route(pattern, async (route) => {
         const response = await route.fetch();
