@@ -28,11 +28,12 @@ const files = readdirSync(DIST).filter((f) => !f.endsWith('.map') && statSync(jo
 });
 const sum = (key, pick = () => true) => files.filter(pick).reduce((n, f) => n + f[key], 0);
 const wasmGzip = sum('gzip', (f) => f.name.endsWith('.wasm'));
-// Everything the first visit downloads (all views are in the one WASM): index.html, every file it names, and the
-// service worker it registers. Not embed.js (for host pages), the icons (only when installing) or _headers.
+// Everything the first visit downloads (all views are in the one WASM): index.html, every file it names (in a
+// link, a script or a meta, as the release build names the .wasm), and the service worker it registers. Not
+// embed.js (for host pages), the icons (only when installing), _headers, or the .wasm.css copy that only
+// sandboxed frames without an origin fetch.
 const indexHtml = readFileSync(join(DIST, 'index.html'), 'utf8');
-const named = new Set([...indexHtml.matchAll(/(?:href|src)=["']?(?:\.\/)?([^"' >]+)/g)].map((m) => m[1]));
-const firstLoad = (f) => f.name === 'index.html' || f.name === 'sw.js' || named.has(f.name);
+const firstLoad = (f) => f.name === 'index.html' || f.name === 'sw.js' || (indexHtml.includes(f.name) && !f.name.endsWith('.wasm.css'));
 const firstLoadGzip = sum('gzip', firstLoad);
 
 // --- where the WASM bytes go (twiggy) ----------------------------------------------------------------
