@@ -91,19 +91,6 @@ pub fn EmbedDialog() -> impl IntoView {
         });
     };
 
-    let view_options = View::ALL
-        .iter()
-        .map(|&v| view! { <option value=v.id() selected=move || view.get() == v>{tr(views::title(v))}</option> })
-        .collect_view();
-    let theme_options = ThemePref::ALL
-        .iter()
-        .map(|&th| view! { <option value=th.id() selected=move || theme.get() == th>{tr(theme_label(th))}</option> })
-        .collect_view();
-    let language_options = Lang::ALL
-        .iter()
-        .map(|&l| view! { <option value=l.code()>{tr(language_label(l))}</option> })
-        .collect_view();
-
     view! {
         <button type="button" class="header-button" on:click=open aria-haspopup="dialog">
             {icon(IconKind::Code)}
@@ -117,24 +104,9 @@ pub fn EmbedDialog() -> impl IntoView {
             </div>
             <p>{tr(Msg::EmbedIntro)}</p>
             <div class="embed-dialog__form">
-                <label class="field">
-                    <span>{tr(Msg::EmbedView)}</span>
-                    <select on:change=move |ev| {
-                        if let Some(v) = View::from_id(&event_target_value(&ev)) { view.set(v) }
-                    }>{view_options}</select>
-                </label>
-                <label class="field">
-                    <span>{tr(Msg::EmbedTheme)}</span>
-                    <select on:change=move |ev| {
-                        if let Some(th) = ThemePref::from_id(&event_target_value(&ev)) { theme.set(th) }
-                    }>{theme_options}</select>
-                </label>
-                <label class="field">
-                    <span>{tr(Msg::EmbedLanguage)}</span>
-                    <select on:change=move |ev| {
-                        if let Some(l) = Lang::from_id(&event_target_value(&ev)) { language.set(l) }
-                    }>{language_options}</select>
-                </label>
+                {select_field(Msg::EmbedView, view, views::title)}
+                {select_field(Msg::EmbedTheme, theme, theme_label)}
+                {select_field(Msg::EmbedLanguage, language, language_label)}
                 <label class="field">
                     <span>{tr(Msg::EmbedHeight)}</span>
                     <input type="text" inputmode="numeric" maxlength="5" prop:value=move || height_text.get()
@@ -168,5 +140,23 @@ pub fn EmbedDialog() -> impl IntoView {
                 </div>
             </Show>
         </dialog>
+    }
+}
+
+/// A labelled `<select>` over one of the URL's closed value sets, bound to a signal.
+fn select_field<T: UrlValue + Send + Sync>(label: Msg, value: RwSignal<T>, name: fn(T) -> Msg) -> impl IntoView {
+    let options = T::ALL
+        .iter()
+        .map(|&v| view! { <option value=v.id() selected=move || value.get() == v>{tr(name(v))}</option> })
+        .collect_view();
+    view! {
+        <label class="field">
+            <span>{tr(label)}</span>
+            <select on:change=move |ev| {
+                if let Some(v) = T::from_id(&event_target_value(&ev)) {
+                    value.set(v)
+                }
+            }>{options}</select>
+        </label>
     }
 }
