@@ -115,7 +115,7 @@ describe('quiz', () => {
     await visit(page, env.server, '?view=quiz&len=5');
     assert.match(await page.locator('.quiz-start').innerText(), /cannot save your progress/);
     await startQuiz(page);
-    assert.match(page.url(), /view=quiz&seed=\d+&len=5/, 'a quiz started without a seed gets one in the URL');
+    await page.waitForURL(/view=quiz&seed=\d+&len=5/); // a quiz started without a seed gets one in the URL
     await playThrough(page);
     assert.match(await page.locator('.quiz-results__score').innerText(), /of 50 points/);
     assert.deepEqual(problems, []);
@@ -241,7 +241,7 @@ describe('quiz', () => {
     }
     await page.getByRole('button', { name: 'New quiz' }).tap();
     await page.waitForSelector('.quiz-setup');
-    assert.ok(!/seed=/.test(page.url()), 'a new quiz gets a new seed');
+    await page.waitForURL((url) => !url.search.includes('seed='));
     await page.locator('.quiz-choice', { hasText: 'Mixed' }).tap();
     await page.locator('.quiz-choice', { hasText: `All ${bankSize}` }).tap();
     await page.waitForURL(/len=all/);

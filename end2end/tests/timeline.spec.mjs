@@ -54,7 +54,7 @@ describe('timeline', () => {
     assert.equal(await page.locator('.filter-region select').inputValue(), 'korea');
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     assert.equal(await rows(page).count(), events.length);
-    assert.ok(!page.url().includes('themes='), page.url());
+    await page.waitForURL((url) => !url.search.includes('themes='));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -119,7 +119,7 @@ describe('timeline', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction((id) => document.activeElement?.id === id, second);
     assert.equal(await page.locator('.event-detail').count(), 0);
-    assert.ok(!page.url().includes('event='));
+    await page.waitForURL((url) => !url.search.includes('event='));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -130,7 +130,8 @@ describe('timeline', () => {
     await page.locator('.event-detail__sources a').first().click();
     await page.waitForFunction(() => document.querySelector('main').dataset.view === 'sources');
     await page.waitForFunction(() => document.activeElement?.id?.startsWith('source-'));
-    assert.match(page.url(), /view=sources#source-/);
+    // The address bar is written once the new view is painted.
+    await page.waitForURL(/view=sources#source-/);
     assert.ok(!page.url().includes('event='), 'the event key stays behind');
     assert.deepEqual(problems, []);
     await context.close();

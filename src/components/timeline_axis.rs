@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::icon::icon;
-use crate::components::theme_chip::{theme_class, theme_icon};
+use crate::components::theme_chip::theme_class;
 use crate::data::EVENTS;
 use crate::i18n::Msg;
 use crate::logic::timeline::{era_spans, lanes, year_fraction, Axis};
@@ -79,9 +78,7 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                         on:click=move |_| {
                             app.open_event(Some(e.id));
                             request_animation_frame(crate::platform::document::reveal_open_event);
-                        }>
-                        {icon(theme_icon(e.theme))}
-                    </div>
+                        }></div>
                 }
             })
             .collect_view();

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::icon::icon;
-use crate::components::theme_chip::{theme_class, theme_icon};
+use crate::components::theme_chip::theme_class;
 use crate::data::model::{Region, Theme};
 use crate::data::EVENTS;
 use crate::i18n::{tp, Msg};
@@ -40,19 +39,19 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
                 <li>
                     <button type="button" class=theme_class("filter-chip", theme) aria-pressed=pressed
                         on:click=move |_| toggle(theme)>
-                        {icon(theme_icon(theme))}
                         {tr(theme_label(theme))}
                     </button>
                 </li>
             }
         })
         .collect_view();
+    // `selected` is only the starting choice (the select's `value` is set before its options exist); later
+    // changes go through `prop:value`. A reactive `selected` on every option cost over a millisecond of the
+    // timeline's render budget in re-selection work.
+    let initial = untrack(|| app.filter().region);
     let regions = regions_present(EVENTS)
         .into_iter()
-        .map(|r| {
-            let selected = move || app.filter().region == Some(r);
-            view! { <option value=r.id() selected=selected>{tr(region_label(r))}</option> }
-        })
+        .map(|r| view! { <option value=r.id() selected=initial == Some(r)>{tr(region_label(r))}</option> })
         .collect_view();
     let count = move || tp(lang(), Msg::EventsShown, shown.get() as u64, &[]);
     view! {
@@ -66,7 +65,7 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
                     <span>{tr(Msg::FilterRegion)}</span>
                     <select on:change=move |ev| set_region(event_target_value(&ev))
                         prop:value=move || app.filter().region.map_or("", |r| r.id())>
-                        <option value="" selected=move || app.filter().region.is_none()>{tr(Msg::RegionAll)}</option>
+                        <option value="" selected=initial.is_none()>{tr(Msg::RegionAll)}</option>
                         {regions}
                     </select>
                 </label>

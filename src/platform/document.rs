@@ -68,15 +68,20 @@ pub fn watch_prefers_dark(on_change: impl Fn(bool) + 'static) -> bool {
 }
 
 /// Scrolls to and focuses the element named by the URL fragment, if there is one. Used by views whose
-/// anchors only exist after the app has rendered them.
+/// anchors only exist after the app has rendered them, when the page is opened at such an address.
 pub fn reveal_hash_target() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+    if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+        reveal_id(id);
+    }
+}
+
+/// Scrolls to and focuses the element with this `id`. In-app links pass it directly, because the address
+/// bar is only written after the new view is painted (see `platform::history`).
+pub fn reveal_id(id: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     if let Some(el) = doc

@@ -84,6 +84,8 @@ impl AppState {
         let next = self.url.with_untracked(|u| u.with_view(view));
         self.url.set(next.clone());
         history::push_with_fragment(&next, fragment);
+        let id = fragment.to_string();
+        request_animation_frame(move || crate::platform::document::reveal_id(&id));
     }
 
     /// Opens any state as a new history entry (a link from one view to a spot in another).
