@@ -1,10 +1,19 @@
 //! Compiles `data/*.toml` into Rust statics (see `data-compiler/`). A mistake in the data stops the build
 //! here, with every problem listed by file, entry and field.
+//!
+//! The `drill` feature (browser tests only) compiles a hostile copy instead: markup planted in the text.
+
+use reverse_wave_data_compiler::{compile_with, drill};
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    match reverse_wave_data_compiler::compile(std::path::Path::new("data")) {
+    let drill = std::env::var_os("CARGO_FEATURE_DRILL").is_some();
+    match compile_with(std::path::Path::new("data"), |d| {
+        if drill {
+            drill::plant_markup(d)
+        }
+    }) {
         Ok(code) => std::fs::write(out.join("dataset.rs"), code).expect("write the generated dataset"),
         Err(errors) => {
             eprintln!("\nThe data in data/ has {} problem(s):", errors.len());

@@ -18,6 +18,8 @@ pub use app::App;
 /// Starts the app in the browser: panic overlay first, so even a failure during mount is shown kindly.
 pub fn start() {
     platform::panic::install();
+    #[cfg(feature = "drill")]
+    platform::panic::arm_drill();
     leptos::mount::mount_to_body(App);
     platform::document::mark_started();
 }

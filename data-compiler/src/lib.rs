@@ -4,6 +4,7 @@
 //! and a broken data file stops the build with a message naming the file, the entry and the field, instead
 //! of reaching a classroom.
 
+pub mod drill;
 mod emit;
 mod error;
 mod files;
@@ -29,6 +30,15 @@ pub fn check(files: &Files) -> Result<Dataset, Vec<DataError>> {
 
 /// Reads `data_dir`, checks it, and returns the Rust source for the app's statics.
 pub fn compile(data_dir: &Path) -> Result<String, Vec<DataError>> {
+    compile_with(data_dir, |_| {})
+}
+
+/// As [`compile`], with `edit` applied to the checked data before it is written out: how the drill build
+/// plants markup in the text (see [`drill`]).
+pub fn compile_with(data_dir: &Path, edit: impl FnOnce(&mut Dataset)) -> Result<String, Vec<DataError>> {
     let files = Files::read(data_dir)?;
-    check(&files).map(|d| emit::emit(&d))
+    check(&files).map(|mut d| {
+        edit(&mut d);
+        emit::emit(&d)
+    })
 }

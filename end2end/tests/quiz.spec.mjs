@@ -110,6 +110,41 @@ describe('quiz', () => {
     await context.close();
   });
 
+  it('when saving starts failing (quota exceeded), the quiz goes on, says so, and the last save survives', async () => {
+    const { context, page, problems } = await phone();
+    await visit(page, env.server, '?view=quiz&seed=31&len=5');
+    await startQuiz(page);
+    for (let n = 0; n < 2; n++) { await answerCurrent(page); await next(page); }
+    const good = await saved(page);
+    const atSave = { progress: await progress(page), score: await score(page) };
+    assert.equal(atSave.progress, 'Question 3 of 5');
+    // From the next page load on, writes of the quiz key fail as a full quota does; reads and the storage
+    // probe still work, so the app only finds out when it saves.
+    await page.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'reverse-wave:quiz') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    await page.reload();
+    await page.waitForSelector('.quiz-card');
+    assert.equal(await progress(page), atSave.progress, 'resumed from the save');
+    await answerCurrent(page);
+    await page.waitForSelector('.quiz .notice[role="status"]');
+    assert.match(await page.locator('.quiz .notice[role="status"]').innerText(), /Saving has stopped working/);
+    await next(page);
+    assert.equal(await progress(page), 'Question 4 of 5', 'the quiz carries on in memory');
+    assert.equal(await saved(page), good, 'the failed write left the last good save untouched');
+    await page.reload();
+    await page.waitForSelector('.quiz-card');
+    assert.equal(await progress(page), atSave.progress, 'a reload goes back to the last saved question');
+    assert.equal(await score(page), atSave.score);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('with storage throwing, the quiz completes and says progress cannot be saved', async () => {
     const { context, page, problems } = await phone({ initScript: THROWING_STORAGE });
     await visit(page, env.server, '?view=quiz&len=5');

@@ -6,6 +6,17 @@
 
 use crate::i18n::{t, Lang, Msg};
 
+/// Drill builds only: a `reverse-wave:drill-panic` event on `window` panics, so the browser tests can prove the
+/// overlay appears and that saved progress survives a real panic.
+#[cfg(feature = "drill")]
+pub fn arm_drill() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else { return };
+    let drill = Closure::<dyn Fn()>::new(|| panic!("drill: a panic on purpose"));
+    let _ = window.add_event_listener_with_callback("reverse-wave:drill-panic", drill.as_ref().unchecked_ref());
+    drill.forget();
+}
+
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Reverse Wave panicked: {info}").into());

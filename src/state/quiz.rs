@@ -25,6 +25,9 @@ pub struct QuizState {
     /// Read by screen readers after each answer (an `aria-live` region that stays on the page).
     pub announcement: RwSignal<String>,
     pub storage_ok: bool,
+    /// A save failed after storage had worked (a full quota, usually). The previous save is left as it was,
+    /// so a reload still finds the last progress that was stored; the page says so instead of failing quietly.
+    pub save_failed: RwSignal<bool>,
     /// The page was opened from a class link (`seed=` in the address): the start screen shows that quiz
     /// rather than the settings, until the student chooses their own.
     pub class_link_mode: RwSignal<bool>,
@@ -42,6 +45,7 @@ impl QuizState {
             notice: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             storage_ok: storage::available(),
+            save_failed: RwSignal::new(false),
             class_link_mode: RwSignal::new(url_seed.is_some()),
         };
         let saved = MEMORY.with_borrow(Clone::clone).or_else(|| storage::get(STORAGE_KEY));
@@ -161,7 +165,9 @@ impl QuizState {
         if self.storage_ok {
             match &blob {
                 Some(b) => {
-                    storage::set(STORAGE_KEY, b);
+                    if !storage::set(STORAGE_KEY, b) {
+                        self.save_failed.set(true);
+                    }
                 }
                 None => storage::remove(STORAGE_KEY),
             }

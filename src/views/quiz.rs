@@ -37,6 +37,9 @@ pub fn Quiz() -> impl IntoView {
             <Show when=move || stage.get() == Stage::Start>
                 <p class="quiz__intro">{tr(Msg::QuizIntro)}</p>
             </Show>
+            <Show when=move || quiz.save_failed.get() && stage.get() != Stage::Start>
+                <p class="notice" role="status">{tr(Msg::QuizSaveFailed)}</p>
+            </Show>
             <Show when=retry_round>
                 <p class="notice">{tr(Msg::QuizRetryRound)}</p>
             </Show>

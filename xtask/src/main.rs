@@ -16,7 +16,7 @@ usage: cargo xtask <command>
   test    install missing tools, then run every test: cargo test, release build, browser tests (and fmt --check)
   lint    cargo fmt --check and cargo clippy -D warnings (run before committing; kept out of `test` for CI time)
   dist    release build into dist/ (relocatable: serve it from any folder)
-  e2e     browser tests only, against the existing dist/
+  e2e     browser tests only, against the existing dist/ (builds dist-drill/ first if it is missing)
   shots   screenshots of every view at 360x740 and 1280x800, light and dark, into end2end/screenshots/
   bench   release build, then sizes and timings against the budgets into bench/report.json and report.md
 ";
@@ -65,7 +65,18 @@ fn dist(root: &Path) -> Result<(), Failure> {
     cmd("trunk", root).args(["build", "--release"]).run()
 }
 
+/// The drill build for `end2end/tests/drill.spec.mjs`: planted markup and a panic on demand (the `drill`
+/// feature). Its own folder, so it can never be mistaken for the build that is deployed.
+fn dist_drill(root: &Path) -> Result<(), Failure> {
+    cmd("trunk", root)
+        .args(["build", "--release", "--features", "drill", "--dist", "dist-drill"])
+        .run()
+}
+
 fn e2e(root: &Path, only: &[String]) -> Result<(), Failure> {
+    if !root.join("dist-drill/index.html").exists() {
+        dist_drill(root)?;
+    }
     let dir = root.join("end2end/tests");
     let mut specs: Vec<String> = std::fs::read_dir(&dir)
         .map_err(|e| Failure(format!("cannot read {}: {e}", dir.display())))?
@@ -110,6 +121,7 @@ fn test(root: &Path) -> Result<(), Failure> {
         .run()?;
     cmd("cargo", root).args(["test", "--workspace"]).run()?;
     dist(root)?;
+    dist_drill(root)?;
     e2e(root, &[])?;
     println!("\nAll tests passed.");
     Ok(())
