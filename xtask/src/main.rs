@@ -13,7 +13,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   serve   install missing tools, then serve the app at http://127.0.0.1:8080 with live reload
-  test    install missing tools, then run every test: cargo test, release build, browser tests (and fmt --check)
+  test    install missing tools, then run every test: cargo test, release build, byte ceilings, browser tests
+          (and fmt --check, clippy)
   lint    cargo fmt --check and cargo clippy -D warnings (run before committing; kept out of `test` for CI time)
   dist    release build into dist/ (relocatable: serve it from any folder)
   e2e     browser tests only, against the existing dist/ (builds dist-drill/ first if it is missing)
@@ -121,6 +122,8 @@ fn test(root: &Path) -> Result<(), Failure> {
         .run()?;
     cmd("cargo", root).args(["test", "--workspace"]).run()?;
     dist(root)?;
+    // Byte sizes are deterministic, so CI enforces their ceilings (timings are only reported, by `bench`).
+    cmd("node", &root.join("end2end")).args(["check-bytes.mjs"]).run()?;
     dist_drill(root)?;
     e2e(root, &[])?;
     println!("\nAll tests passed.");
