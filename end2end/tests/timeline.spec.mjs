@@ -99,6 +99,33 @@ describe('timeline', () => {
     await context.close();
   });
 
+  it('a deep link to a late event, or a click on its axis marker, comes to rest with its row on screen', async () => {
+    // Eras far down the list are laid out only near the viewport, so a long scroll is aimed with placeholder
+    // heights; the app corrects it once scrolling stops.
+    const late = events.at(-3);
+    const rowOnScreen = (id) => page.waitForFunction((id) => {
+      const top = document.getElementById(`event-${id}`)?.getBoundingClientRect().top;
+      return top >= 0 && top <= innerHeight - 48;
+    }, id, { timeout: 5000 });
+    let page;
+    for (const viewport of [PHONE, DESKTOP]) {
+      const opened = await openPage(env.browser, env.server, { viewport });
+      page = opened.page;
+      await visit(page, env.server, `?view=timeline&event=${late.id}`);
+      await page.waitForTimeout(1500); // the smooth scroll and the correction after it
+      await rowOnScreen(late.id);
+      if (viewport === DESKTOP) {
+        const early = events[1];
+        await page.evaluate(() => scrollTo(0, 0));
+        await page.locator(`.axis__marker[data-event="${early.id}"]`).click();
+        await page.waitForTimeout(1500);
+        await rowOnScreen(early.id);
+      }
+      assert.deepEqual(opened.problems, []);
+      await opened.context.close();
+    }
+  });
+
   it('works by keyboard: arrows, Home, End, Enter to open, Escape to close and return', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP, reducedMotion: 'reduce' });
     await visit(page, env.server, '?view=timeline');

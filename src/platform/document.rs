@@ -113,19 +113,74 @@ pub fn reveal_open_event() {
     else {
         return;
     };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    options.set_behavior(if prefers_reduced_motion() {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
-    if let Some(row) = detail.closest(".event").ok().flatten() {
-        row.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(event) = detail.closest(".event").ok().flatten() {
+        show_event(&event, motion_behaviour());
+        settle_in_view(event, None, 20);
     }
     let focus = web_sys::FocusOptions::new();
     focus.set_prevent_scroll(true);
     let _ = detail.focus_with_options(&focus);
+}
+
+/// Off-screen eras of the timeline are laid out only near the viewport (`content-visibility: auto`, which
+/// keeps the first render inside its budget), so a long smooth scroll is aimed using placeholder heights and
+/// can come to rest beside its target. Once the page has stopped scrolling, this checks that the event's row
+/// is on screen and, if not, jumps the rest of the way.
+fn settle_in_view(event: web_sys::Element, last_y: Option<f64>, tries: u32) {
+    leptos::prelude::set_timeout(
+        move || {
+            let Some(window) = web_sys::window() else { return };
+            let y = window.scroll_y().unwrap_or_default();
+            if last_y != Some(y) && tries > 0 {
+                return settle_in_view(event, Some(y), tries - 1); // still moving
+            }
+            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
+            let row = event
+                .query_selector(".event-row")
+                .ok()
+                .flatten()
+                .unwrap_or(event.clone());
+            let top = row.get_bounding_client_rect().top();
+            if top < 0.0 || top > height - 48.0 {
+                show_event(&event, web_sys::ScrollBehavior::Instant);
+            }
+        },
+        std::time::Duration::from_millis(120),
+    );
+}
+
+/// Centres an open event (row and details) when it fits on screen; otherwise (long details on a phone) puts
+/// its row at the top, so the title is never scrolled out of sight.
+fn show_event(event: &web_sys::Element, behavior: web_sys::ScrollBehavior) {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or_default();
+    let block = if event.get_bounding_client_rect().height() < height * 0.9 {
+        web_sys::ScrollLogicalPosition::Center
+    } else {
+        web_sys::ScrollLogicalPosition::Start
+    };
+    event.scroll_into_view_with_scroll_into_view_options(&scroll_options(block, behavior));
+}
+
+fn scroll_options(
+    block: web_sys::ScrollLogicalPosition,
+    behavior: web_sys::ScrollBehavior,
+) -> web_sys::ScrollIntoViewOptions {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(block);
+    options.set_behavior(behavior);
+    options
+}
+
+/// Smooth scrolling, unless the reader asked for reduced motion.
+fn motion_behaviour() -> web_sys::ScrollBehavior {
+    if prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    }
 }
 
 /// Returns focus to an event's row in the list once the closed details have left the page.
@@ -225,14 +280,10 @@ pub fn scroll_into_view_gently(id: &str) {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id));
     if let Some(el) = el {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        options.set_behavior(if prefers_reduced_motion() {
-            web_sys::ScrollBehavior::Instant
-        } else {
-            web_sys::ScrollBehavior::Smooth
-        });
-        el.scroll_into_view_with_scroll_into_view_options(&options);
+        el.scroll_into_view_with_scroll_into_view_options(&scroll_options(
+            web_sys::ScrollLogicalPosition::Nearest,
+            motion_behaviour(),
+        ));
     }
 }
 
