@@ -20,7 +20,7 @@
 // as=fetch), both with relative URLs and sha384 integrity. The module is imported only once a modulepreload
 // with its integrity has succeeded (see verifiedModule), so a changed or corrupt file is refused.
 // Release builds also get a service worker (tools/harden.mjs writes sw.js and a meta tag naming it); the
-// code at the end registers it and offers a quiet "New version available" prompt.
+// code at the end registers it and tells the app when a new build is waiting (the app shows the prompt).
 
 const wasmMeta = document.querySelector('meta[name="reverse-wave:wasm"]');
 const glue = document.querySelector('link[rel="modulepreload"][href$=".js"]');
@@ -110,11 +110,20 @@ start();
 
 const swMeta = document.querySelector('meta[name="reverse-wave:service-worker"]');
 
+let waitingWorker = null;
+// The app's prompt (src/components/update_bar.rs, in the reader's language) asks for the switch.
+addEventListener('reverse-wave:apply-update', () => waitingWorker?.postMessage('skip-waiting'));
+
 function offerReload(worker) {
-  // One quiet bar at the bottom; English only, because it runs outside the app's translation layer.
-  if (document.querySelector('.sw-update')) return;
+  waitingWorker = worker;
+  // Recorded for an app that starts later, announced to one that is running.
+  document.documentElement.dataset.updateReady = '';
+  dispatchEvent(new Event('reverse-wave:update-ready'));
+  // If the app has not started (or never will: a new build may be what fixes a broken one), a plain English
+  // stand-in offers the same switch; the app removes it when it starts.
+  if (document.documentElement.hasAttribute('data-app-started') || document.querySelector('.sw-update')) return;
   const bar = document.createElement('div');
-  bar.className = 'sw-update';
+  bar.className = 'sw-update sw-update--stand-in';
   bar.setAttribute('role', 'status');
   const text = document.createElement('span');
   text.textContent = 'New version available';

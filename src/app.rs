@@ -3,7 +3,12 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    embed_bar::EmbedBar, site_footer::SiteFooter, site_header::SiteHeader, site_nav::SiteNav, skip_link::SkipLink,
+    embed_bar::EmbedBar,
+    site_footer::SiteFooter,
+    site_header::SiteHeader,
+    site_nav::SiteNav,
+    skip_link::SkipLink,
+    update_bar::{watch_for_update, UpdateBar},
 };
 use crate::i18n::{t, tf, Msg};
 use crate::logic::url_state::UrlValue;
@@ -28,6 +33,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| document::set_lang(app.lang().code()));
     Effect::new(move |_| document::set_theme(app.theme_override()));
 
+    let update_ready = watch_for_update();
     let embedded = app.embedded();
     if embedded {
         crate::platform::embed::report_height_changes();
@@ -51,6 +57,7 @@ pub fn App() -> impl IntoView {
                     {move || views::render(app.view())}
                 </main>
                 {(!embedded).then(|| view! { <SiteFooter /> })}
+                <UpdateBar ready=update_ready />
             </div>
         }
     }

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { useBrowserAndServer } from '../support/suite.mjs';
-import { DESKTOP, PHONE, VIEWS, openPage, visit } from '../support/browser.mjs';
+import { DESKTOP, PHONE, VIEWS, axeViolations, openPage, visit } from '../support/browser.mjs';
 import { DIST, serve } from '../support/server.mjs';
 
 const PREFIX = '/trust/school/reverse-wave/';
@@ -183,6 +183,9 @@ describe('updates', () => {
     await prompt.waitFor();
     assert.match(await prompt.innerText(), /New version available/);
     assert.equal(await prompt.getAttribute('role'), 'status');
+    // The running app shows it (its words come from the translation catalog), not the loader's stand-in.
+    assert.equal(await page.locator('.sw-update--stand-in').count(), 0);
+    assert.deepEqual(await axeViolations(page), []);
 
     await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
     await page.waitForSelector('html[data-app-started] main h1');

@@ -22,5 +22,6 @@ pub mod theme_chip;
 pub mod theme_toggle;
 pub mod timeline_axis;
 pub mod timeline_filters;
+pub mod update_bar;
 pub mod verdict_badge;
 pub mod view_link;

@@ -115,7 +115,7 @@ messages! {
     QuizIntro, QuizSetupHeading, QuizLengthLabel, QuizLengthAll, QuizLevelLabel, QuizLevelMixed, DifficultyEasy,
     DifficultyMedium, DifficultyHard, QuizTimerLabel, QuizStart, QuizClassQuiz, QuizClassHeading, QuizClassBody,
     QuizCopyClassLink, QuizLinkCopied, QuizCopyManually, QuizClassLinkLabel, QuizResumeHeading, QuizResumeButton,
-    QuizNoStorage, QuizSaveFailed, QuizSaveDiscarded, QuizSaveNewer, QuizProgress, QuizScoreLabel, QuizStreakLabel,
+    UpdateAvailable, UpdateReload, QuizNoStorage, QuizSaveFailed, QuizSaveDiscarded, QuizSaveNewer, QuizProgress, QuizScoreLabel, QuizStreakLabel,
     QuizKindSingle, QuizKindTrueFalse, QuizKindOrder, QuizKindEstimate, QuizKindSpotError, QuizFact, QuizFiction,
     QuizOrderHelp, QuizMoveUp, QuizMoveDown, QuizDragHandle, QuizCheck, QuizEstimateLabel, QuizEstimateRange,
     QuizEstimateNotANumber, QuizEstimateOutOfRange, QuizEstimateSlider, QuizSpotHelp, QuizTimeLeft, QuizRight,

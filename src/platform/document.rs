@@ -313,3 +313,31 @@ pub fn scroll_to_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// Whether the loader found a new build before the app started (`<html data-update-ready>`). Also removes the
+/// loader's stand-in English prompt, which the app's own prompt replaces.
+pub fn take_update_ready() -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    if let Ok(Some(stand_in)) = doc.query_selector(".sw-update--stand-in") {
+        stand_in.remove();
+    }
+    doc.document_element()
+        .is_some_and(|html| html.has_attribute("data-update-ready"))
+}
+
+/// Calls `f` on every `name` event on `window`, for as long as the page lives (like the app itself).
+pub fn on_window_event(name: &str, f: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn()>::new(f);
+    let _ = window.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Dispatches a plain `name` event on `window`: how the app talks to `public/loader.js`.
+pub fn dispatch_window_event(name: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(name)) {
+        let _ = window.dispatch_event(&event);
+    }
+}
