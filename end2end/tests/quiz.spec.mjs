@@ -132,7 +132,7 @@ describe('quiz', () => {
     assert.equal(await progress(page), atSave.progress, 'resumed from the save');
     await answerCurrent(page);
     await page.waitForSelector('.quiz .notice[role="status"]');
-    assert.match(await page.locator('.quiz .notice[role="status"]').innerText(), /Saving has stopped working/);
+    assert.match(await page.locator('.quiz .notice[role="status"]').innerText(), /Saving stopped working/);
     await next(page);
     assert.equal(await progress(page), 'Question 4 of 5', 'the quiz carries on in memory');
     assert.equal(await saved(page), good, 'the failed write left the last good save untouched');

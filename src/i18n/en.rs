@@ -163,7 +163,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::QuizNoStorage => "This page cannot save your progress here (some school websites block it), so finish the quiz in one go: reloading starts it again.",
         Msg::UpdateAvailable => "New version available",
         Msg::UpdateReload => "Reload",
-        Msg::QuizSaveFailed => "Saving has stopped working on this device (its storage may be full). Your answers are kept while this page stays open; a reload goes back to your last saved question.",
+        Msg::QuizSaveFailed => "Saving stopped working (storage may be full). Keep this page open: a reload goes back to your last saved question.",
         Msg::QuizSaveDiscarded => "Your saved quiz could not be read, so it was cleared. Start a new one below.",
         Msg::QuizSaveNewer => "Your saved quiz came from a newer version of Reverse Wave and could not be opened here. Start a new one below.",
         Msg::QuizProgress => "Question {n} of {total}",
