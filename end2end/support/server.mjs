@@ -1,11 +1,13 @@
 // A tiny static server for dist/, on a free loopback port, optionally under a sub-folder prefix
 // (a school serving the app from /a/b/reverse-wave/). Records every request so tests can inspect them.
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+// BENCH_DIST serves another copy (for example one saved in /tmp while dist/ is being rebuilt).
+export const DIST = resolve(process.env.BENCH_DIST || fileURLToPath(new URL('../../dist', import.meta.url)));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,9 +22,18 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `root` under `prefix` (must start and end with "/"). Resolves to { origin, base, requests, close }. */
-export async function serve({ root = DIST, prefix = '/' } = {}) {
+// What static hosts such as Netlify and Cloudflare Pages compress (application/wasm included).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.webmanifest', '.txt']);
+
+/**
+ * Starts serving `root` under `prefix` (must start and end with "/"). Resolves to { origin, base, requests, close }.
+ * `asHost` answers the way those hosts do by default: brotli or gzip as the browser accepts, and "revalidate every
+ * time" instead of the tests' no-store. Lighthouse needs it: it simulates the slow network from the bytes actually
+ * transferred, and counts no-store against the page (it keeps a page out of the back/forward cache).
+ */
+export async function serve({ root = DIST, prefix = '/', asHost = false } = {}) {
   const requests = [];
+  const encoded = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
@@ -38,8 +49,23 @@ export async function serve({ root = DIST, prefix = '/' } = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      let body = await readFile(file);
+      const headers = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': asHost ? 'public, max-age=0, must-revalidate' : 'no-store',
+      };
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const encoding = !asHost || !COMPRESSIBLE.has(extname(file)) ? null
+        : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      if (encoding) {
+        const key = `${encoding} ${file}`;
+        if (!encoded.has(key)) {
+          encoded.set(key, encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 }));
+        }
+        body = encoded.get(key);
+        Object.assign(headers, { 'content-encoding': encoding, vary: 'accept-encoding' });
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

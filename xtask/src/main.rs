@@ -19,7 +19,8 @@ usage: cargo xtask <command>
   dist    release build into dist/ (relocatable: serve it from any folder)
   e2e     browser tests only, against the existing dist/ (builds dist-drill/ first if it is missing)
   shots   screenshots of every view at 360x740 and 1280x800, light and dark, into end2end/screenshots/
-  bench   release build, then sizes and timings against the budgets into bench/report.json and report.md
+  bench   release build, then sizes, timings and Lighthouse scores against the budgets into bench/report.json
+          and report.md
 ";
 
 fn main() -> ExitCode {
@@ -106,6 +107,7 @@ fn lint(root: &Path) -> Result<(), Failure> {
 
 /// Reports; never fails on a missed budget (timings vary between machines): read the PASS/FAIL lines.
 fn bench(root: &Path) -> Result<(), Failure> {
+    tools::ensure_bench_packages(root)?;
     tools::ensure_build_tools(root)?;
     tools::ensure_browser_tools(root)?;
     tools::ensure_twiggy(root)?;

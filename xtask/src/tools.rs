@@ -10,20 +10,23 @@ const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// For `cargo xtask bench` only: what each crate costs in the WASM.
 const TWIGGY_VERSION: &str = "0.8.0";
-/// binaryen (wasm-opt), playwright-core and axe-core are pinned in end2end/package-lock.json.
+/// binaryen (wasm-opt), playwright-core and axe-core are pinned in end2end/package-lock.json, and so is
+/// Lighthouse, an optional dependency that only `cargo xtask bench` installs.
 const NPM_DIR: &str = "end2end";
+/// Appended to the lock file in the install stamp when the optional packages are installed too.
+const WITH_OPTIONAL: &str = "\n(installed with optional packages)\n";
 
 pub fn ensure_build_tools(root: &Path) -> Result<(), Failure> {
     ensure_wasm_target(root)?;
     ensure_trunk(root)?;
     ensure_wasm_bindgen(root)?;
-    ensure_npm_packages(root)?;
+    ensure_npm_packages(root, false)?;
     // Trunk builds offline (Trunk.toml), so every crate must be in the local cache first.
     cmd("cargo", root).args(["fetch"]).run()
 }
 
 pub fn ensure_browser_tools(root: &Path) -> Result<(), Failure> {
-    ensure_npm_packages(root)?;
+    ensure_npm_packages(root, false)?;
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if Path::new(&chromium).exists() {
         Ok(())
@@ -64,6 +67,12 @@ fn ensure_trunk(root: &Path) -> Result<(), Failure> {
         .run()
 }
 
+/// Bench-only: the npm packages including the optional ones (Lighthouse). Call it before the other `ensure_*`,
+/// which then find everything installed.
+pub fn ensure_bench_packages(root: &Path) -> Result<(), Failure> {
+    ensure_npm_packages(root, true)
+}
+
 /// Bench-only: twiggy attributes WASM bytes to functions and crates (issue 8, "hunt bytes").
 pub fn ensure_twiggy(root: &Path) -> Result<(), Failure> {
     if cmd("twiggy", root).args(["--version"]).output().as_deref() == Some(&format!("twiggy {TWIGGY_VERSION}")) {
@@ -97,17 +106,23 @@ fn ensure_wasm_bindgen(root: &Path) -> Result<(), Failure> {
         .run()
 }
 
-/// `npm ci` whenever the lock file changed since the last install (a stamp in node_modules records it).
-fn ensure_npm_packages(root: &Path) -> Result<(), Failure> {
+/// `npm ci` whenever the lock file changed since the last install (a stamp in node_modules records it). Without
+/// `optional`, Lighthouse and its ~200 packages are left out (`--omit=optional`), which keeps CI's install short;
+/// an install that has them satisfies both.
+fn ensure_npm_packages(root: &Path, optional: bool) -> Result<(), Failure> {
     let dir = root.join(NPM_DIR);
     let lock = read(&dir, "package-lock.json")?;
     let stamp_path = dir.join("node_modules/.reverse-wave-lock");
-    if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(lock.as_str()) {
+    let full = format!("{lock}{WITH_OPTIONAL}");
+    let stamp = std::fs::read_to_string(&stamp_path).unwrap_or_default();
+    if stamp == full || (!optional && stamp == lock) {
         return Ok(());
     }
     let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+    let omit: &[&str] = if optional { &[] } else { &["--omit=optional"] };
     cmd(npm, &dir)
         .args(["ci", "--no-audit", "--no-fund"])
+        .args(omit)
         .run()
         .map_err(|e| {
             Failure(format!(
@@ -115,7 +130,8 @@ fn ensure_npm_packages(root: &Path) -> Result<(), Failure> {
                 e.0
             ))
         })?;
-    std::fs::write(&stamp_path, lock).map_err(|e| Failure(format!("cannot write {}: {e}", stamp_path.display())))
+    let stamp = if optional { full } else { lock };
+    std::fs::write(&stamp_path, stamp).map_err(|e| Failure(format!("cannot write {}: {e}", stamp_path.display())))
 }
 
 fn read(dir: &Path, name: &str) -> Result<String, Failure> {
