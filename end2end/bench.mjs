@@ -3,14 +3,13 @@
 // bench/report.md. Timings are medians of repeated runs on this machine; they are reported, not asserted by the
 // test suite. BENCH_RUNS and BENCH_LIGHTHOUSE_RUNS (0 skips Lighthouse) set the repeats; BENCH_DIST measures
 // another build folder than dist/.
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { join } from 'node:path';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { serve, DIST } from './support/server.mjs';
 import { DESKTOP, PHONE, launch, openPage, visit } from './support/browser.mjs';
 import { answerCurrent, currentKind, next, startQuiz } from './support/quiz.mjs';
 import { runLighthouse } from './support/lighthouse.mjs';
+import { BYTE_BUDGETS, KB, measureFiles, totals as byteTotals } from './support/bytes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 // Each Lighthouse run takes about 10 s here; three per view keep that part near two minutes.
@@ -21,25 +20,8 @@ const out = new URL('../bench/', import.meta.url);
 mkdirSync(out, { recursive: true });
 
 // --- bytes -----------------------------------------------------------------------------------------
-// Top-level files only: icons/ holds the install icons, which a page load does not fetch.
-const files = readdirSync(DIST).filter((f) => !f.endsWith('.map') && statSync(join(DIST, f)).isFile()).sort().map((name) => {
-  const body = readFileSync(join(DIST, name));
-  return {
-    name,
-    raw: body.length,
-    gzip: gzipSync(body, { level: 9 }).length,
-    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-});
-const sum = (key, pick = () => true) => files.filter(pick).reduce((n, f) => n + f[key], 0);
-const wasmGzip = sum('gzip', (f) => f.name.endsWith('.wasm'));
-// Everything the first visit downloads (all views are in the one WASM): index.html, every file it names (in a
-// link, a script or a meta, as the release build names the .wasm), and the service worker it registers. Not
-// embed.js (for host pages), the icons (only when installing), _headers, or the .wasm.css copy that only
-// sandboxed frames without an origin fetch.
-const indexHtml = readFileSync(join(DIST, 'index.html'), 'utf8');
-const firstLoad = (f) => f.name === 'index.html' || f.name === 'sw.js' || (indexHtml.includes(f.name) && !f.name.endsWith('.wasm.css'));
-const firstLoadGzip = sum('gzip', firstLoad);
+const files = measureFiles(DIST);
+const totals = byteTotals(DIST, files);
 
 // --- where the WASM bytes go (twiggy) ----------------------------------------------------------------
 // Measured on the module rustc wrote (before wasm-bindgen and wasm-opt), which still has function names; the
@@ -204,10 +186,8 @@ const lighthouseBudgets = lighthouse.skipped ? [] : [
 ];
 
 // --- budgets ---------------------------------------------------------------------------------------
-const KB = 1024;
 const budgets = [
-  { name: 'WASM gzip', value: wasmGzip, limit: 130 * KB, unit: 'bytes', issue: 8 },
-  { name: 'first load gzip (all files)', value: firstLoadGzip, limit: 150 * KB, unit: 'bytes', issue: 8 },
+  ...Object.entries(BYTE_BUDGETS).map(([key, b]) => ({ name: b.name, value: totals[key], limit: b.issue, unit: 'bytes', issue: 8 })),
   { name: 'timeline render (click to DOM built and laid out)', value: timings.timelineRenderMs.layout, limit: 16, unit: 'ms', issue: 4 },
   { name: 'chart redraw, 1280 px at DPR 2 (key to pixels rasterised)', value: timings.chartRedrawMs.layout, limit: 8, unit: 'ms', issue: 5 },
   { name: 'quiz answer → feedback rendered and laid out (360 px)', value: timings.quizFeedbackMs.layout, limit: 16, unit: 'ms', issue: 6 },
@@ -216,7 +196,7 @@ const budgets = [
 ].map((b) => ({ ...b, pass: b.value != null && (b.atLeast ? b.value >= b.limit : b.value <= b.limit) }));
 
 const { views: lighthouseViews = [], ...lighthouseRun } = lighthouse;
-const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), wasmGzip, firstLoadGzip }, timings, memory, crates, lighthouse: lighthouseViews, lighthouseRun, budgets };
+const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals, timings, memory, crates, lighthouse: lighthouseViews, lighthouseRun, budgets };
 writeFileSync(new URL('report.json', out), JSON.stringify(report, null, 2) + '\n');
 
 const kb = (n) => (n / KB).toFixed(1);
@@ -228,7 +208,7 @@ const md = [
   ...budgets.map((b) => `| ${b.name} (issue ${b.issue}) | ${shown(b.value, b.unit)} | ${limitShown(b)} | ${b.pass ? 'PASS' : 'FAIL'} |`),
   '', '## Files', '', '| file | raw KB | gzip KB | brotli KB |', '| --- | --- | --- | --- |',
   ...files.map((f) => `| ${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`),
-  `| **total** | ${kb(sum('raw'))} | ${kb(sum('gzip'))} | ${kb(sum('brotli'))} |`,
+  `| **total** | ${kb(totals.raw)} | ${kb(totals.gzip)} | ${kb(totals.brotli)} |`,
   '', '## Timings (ms)', '',
   'From the click to: the DOM complete; style and layout done (forced); the start of the next frame (includes waiting for vsync).', '',
   '| interaction | DOM ready | laid out | next frame |', '| --- | --- | --- | --- |',
