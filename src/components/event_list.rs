@@ -87,8 +87,9 @@ pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                     let heading = format!("era-{}", era.start);
                     let labelled_by = heading.clone();
                     let years = format!("{}–{}", era.start, era.end - 1);
+                    let count = items.len().to_string();
                     view! {
-                        <section class="era" aria-labelledby=labelled_by>
+                        <section class="era" aria-labelledby=labelled_by style:--era-events=count>
                             <h2 class="era__title" id=heading>
                                 {tr(era.label)}
                                 <span class="era__years">{years}</span>
