@@ -1,9 +1,10 @@
-use leptos::{ev, html::div, prelude::*};
+use leptos::{html::div, prelude::*};
 
 use crate::components::theme_chip::theme_class;
 use crate::data::EVENTS;
 use crate::i18n::Msg;
 use crate::logic::timeline::{era_spans, lanes, year_fraction, Axis};
+use crate::platform::document;
 use crate::state::{tr, use_app};
 
 /// Lane spacing in axis fractions: a 26 px marker plus a little air on a 1,100 px axis.
@@ -80,10 +81,6 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                     .attr("data-year", e.date.year)
                     .style(("left", pct(pos)))
                     .style(("top", format!("{}px", lane * LANE_PX + 6)))
-                    .on(ev::click, move |_| {
-                        app.open_event(Some(e.id));
-                        request_animation_frame(crate::platform::document::reveal_open_event);
-                    })
             })
             .collect_view();
         view! { <div class="axis__markers" style:height=format!("{}px", lane_count * LANE_PX + 12)>{markers}</div> }
@@ -91,7 +88,14 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
     view! {
         <div class="axis" aria-hidden="true">
             <p class="axis__label">{tr(Msg::AxisLabel)}</p>
-            <div class="axis__track" node_ref=track>
+            // One click handler for all markers (`data-event` names each one's event).
+            <div class="axis__track" node_ref=track on:click=move |ev| {
+                let id = document::closest_data(ev.target(), ".axis__marker", "data-event");
+                if let Some(e) = id.and_then(|id| EVENTS.iter().find(|e| e.id == id)) {
+                    app.open_event(Some(e.id));
+                    request_animation_frame(document::reveal_open_event);
+                }
+            }>
                 {eras}
                 {markers}
                 <div class="axis__ticks">{ticks}</div>

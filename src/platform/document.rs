@@ -341,3 +341,14 @@ pub fn dispatch_window_event(name: &str) {
         let _ = window.dispatch_event(&event);
     }
 }
+
+/// The `attribute` of the nearest element matching `selector` at or above an event's target: how one
+/// delegated handler on a list tells which of its items was clicked.
+pub fn closest_data(target: Option<web_sys::EventTarget>, selector: &str, attribute: &str) -> Option<String> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()??
+        .get_attribute(attribute)
+}
