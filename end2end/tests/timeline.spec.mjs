@@ -11,6 +11,7 @@ const events = eventsToml.split('[[event]]').slice(1).map((block) => ({
   title: block.match(/^title = "([^"]+)"/m)[1],
   theme: block.match(/^theme = "([^"]+)"/m)[1],
   region: block.match(/^region = "([^"]+)"/m)[1],
+  year: Number(block.match(/^date = "(\d{4})/m)[1]),
 }));
 const env = useBrowserAndServer('/history/reverse-wave/');
 const rows = (page) => page.locator('.event-row');
@@ -24,7 +25,9 @@ describe('timeline', () => {
     assert.equal(await countText(page), `${events.length} events shown`);
     assert.ok(await page.locator('.era__title').count() >= 2, 'era headings');
     assert.equal(await page.locator('.axis__marker').count(), events.length, 'one marker per event on the axis');
-    const marks = await page.locator('.axis__marker').evaluateAll((els) => els.map((e) => [Number(e.dataset.year), parseFloat(e.style.left)]));
+    const yearOf = Object.fromEntries(events.map((e) => [e.id, e.year]));
+    const marks = (await page.locator('.axis__marker').evaluateAll((els) => els.map((e) => [e.dataset.event, parseFloat(e.style.left)])))
+      .map(([id, left]) => [yearOf[id], left]);
     marks.sort((a, b) => a[1] - b[1]);
     assert.ok(marks.every(([year], i) => i === 0 || year >= marks[i - 1][0]), 'a later year is always further right');
     assert.deepEqual(problems, []);

@@ -69,28 +69,18 @@ pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
         };
         if open.get_untracked() == Some(e.id) {
             app.open_event(None);
+            document::focus_event_row(e.id);
         } else {
             app.open_event(Some(e.id));
             request_animation_frame(document::reveal_open_event);
         }
     };
-    // One effect marks the open row, instead of a reactive attribute on every row (38 fewer effects to set up
-    // inside the timeline's one-frame budget).
-    Effect::new(move |_| {
-        let open = open.get();
-        let _ = shown.get(); // rows are rebuilt when the filter changes
-        let Some(list) = container.get() else { return };
-        if let Ok(Some(old)) = list.query_selector(".event-row[aria-expanded=\"true\"]") {
-            let _ = old.set_attribute("aria-expanded", "false");
-        }
-        if let Some(id) = open {
-            if let Ok(Some(row)) = list.query_selector(&format!("#event-{id}")) {
-                let _ = row.set_attribute("aria-expanded", "true");
-            }
-        }
-    });
+    // The list is rebuilt when the filter or the open event changes. Opening an event is a click, with time
+    // to spare; switching to the timeline is what has a one-frame budget, and a fixed list renders faster than
+    // one with a reactive details slot in every row (38 fewer effects and placeholders).
     let groups = move || {
         let shown = shown.get();
+        let open = open.get();
         ERAS.iter()
             .filter_map(|era| {
                 let items: Vec<usize> = shown
@@ -127,27 +117,31 @@ pub fn EventList(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
     }
 }
 
-/// One event. Plain function rather than a component, and one shared `open` memo rather than a memo per
-/// row: the timeline renders 38 of these inside its one-frame budget. Written with the builder API rather
-/// than `view!`: with `erase_components` every `view!` element also creates a placeholder comment for its
-/// children, which was over half of the timeline's DOM nodes (445 comments for 298 elements, measured).
-fn event_row(index: usize, open: Memo<Option<&'static str>>) -> impl IntoView {
+/// One event, with its details when it is the open one. Plain function rather than a component, and written
+/// with the builder API rather than `view!`: with `erase_components` every `view!` element also creates a
+/// placeholder comment for its children, which was over half of the timeline's DOM nodes (445 comments for
+/// 298 elements, measured). Clicks are handled once, by the list (`data-event` names the row's event).
+fn event_row(index: usize, open: Option<&'static str>) -> AnyView {
     let e = &EVENTS[index];
-    // `aria-expanded` starts false and is kept true on the open row by one effect in `EventList`; clicks are
-    // handled once, by the list (`data-event` names the row's event).
+    let is_open = open == Some(e.id);
     let row = button()
         .r#type("button")
         .class("event-row")
         .id(format!("event-{}", e.id))
         .attr("data-event", e.id)
-        .aria_expanded("false")
-        .aria_controls(format!("event-detail-{}", e.id))
+        .aria_expanded(if is_open { "true" } else { "false" })
+        // Only the open row controls something that exists.
+        .aria_controls(is_open.then(|| format!("event-detail-{}", e.id)))
         .child((
             span().class("event-row__date").child(format_date(lang(), &e.date)),
             span().class("event-row__title").child(e.title),
             theme_chip(e.theme),
         ));
-    li().class("event").child((row, move || {
-        (open.get() == Some(e.id)).then(|| view! { <EventDetail event=e /> })
-    }))
+    if is_open {
+        li().class("event")
+            .child((row, view! { <EventDetail event=e /> }))
+            .into_any()
+    } else {
+        li().class("event").child(row).into_any()
+    }
 }

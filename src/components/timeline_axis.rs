@@ -78,7 +78,6 @@ pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                 div()
                     .class(theme_class("axis__marker", e.theme))
                     .attr("data-event", e.id)
-                    .attr("data-year", e.date.year)
                     .style(("left", pct(pos)))
                     .style(("top", format!("{}px", lane * LANE_PX + 6)))
             })
