@@ -106,9 +106,11 @@ describe('timeline', () => {
     // Eras far down the list are laid out only near the viewport, so a long scroll is aimed with placeholder
     // heights; the app corrects it once scrolling stops.
     const late = events.at(-3);
+    // On screen and not under the sticky navigation bar: the row itself is what is under its middle.
     const rowOnScreen = (id) => page.waitForFunction((id) => {
-      const top = document.getElementById(`event-${id}`)?.getBoundingClientRect().top;
-      return top >= 0 && top <= innerHeight - 48;
+      const row = document.getElementById(`event-${id}`);
+      const r = row?.getBoundingClientRect();
+      return r && row.contains(document.elementFromPoint(r.left + 8, r.top + r.height / 2));
     }, id, { timeout: 5000 });
     let page;
     for (const viewport of [PHONE, DESKTOP]) {

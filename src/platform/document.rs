@@ -134,19 +134,27 @@ fn settle_in_view(event: web_sys::Element, last_y: Option<f64>, tries: u32) {
             if last_y != Some(y) && tries > 0 {
                 return settle_in_view(event, Some(y), tries - 1); // still moving
             }
-            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
             let row = event
                 .query_selector(".event-row")
                 .ok()
                 .flatten()
                 .unwrap_or(event.clone());
-            let top = row.get_bounding_client_rect().top();
-            if top < 0.0 || top > height - 48.0 {
+            if !in_sight(&row) {
                 show_event(&event, web_sys::ScrollBehavior::Instant);
             }
         },
         std::time::Duration::from_millis(120),
     );
+}
+
+/// Whether the middle of `el`'s left edge is on screen and not covered (by the sticky navigation bar, say).
+fn in_sight(el: &web_sys::Element) -> bool {
+    let rect = el.get_bounding_client_rect();
+    let (x, y) = (rect.left() + 8.0, rect.top() + rect.height() / 2.0);
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.element_from_point(x as f32, y as f32))
+        .is_some_and(|hit| el.contains(Some(&hit)))
 }
 
 /// Centres an open event (row and details) when it fits on screen; otherwise (long details on a phone) puts
