@@ -58,12 +58,20 @@ fn ensure_wasm_target(root: &Path) -> Result<(), Failure> {
 }
 
 fn ensure_trunk(root: &Path) -> Result<(), Failure> {
-    if cmd("trunk", root).args(["--version"]).output().as_deref() == Some(&format!("trunk {TRUNK_VERSION}")) {
+    ensure_cargo_tool(root, "trunk", TRUNK_VERSION, "takes several minutes")
+}
+
+/// Installs `tool` at exactly `version` with `cargo install --locked`, unless `tool --version` already names
+/// that version (its first word may differ from the package: twiggy prints `twiggy-opt 0.8.0`). `why`
+/// finishes the one-time message ("one time; …").
+fn ensure_cargo_tool(root: &Path, tool: &str, version: &str, why: &str) -> Result<(), Failure> {
+    let reported = cmd(tool, root).args(["--version"]).output();
+    if reported.as_deref().and_then(|r| r.split_whitespace().last()) == Some(version) {
         return Ok(());
     }
-    println!("Installing trunk {TRUNK_VERSION} (one time; takes several minutes)…");
+    println!("Installing {tool} {version} (one time; {why})…");
     cmd("cargo", root)
-        .args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"])
+        .args(["install", tool, "--version", version, "--locked"])
         .run()
 }
 
@@ -75,13 +83,7 @@ pub fn ensure_bench_packages(root: &Path) -> Result<(), Failure> {
 
 /// Bench-only: twiggy attributes WASM bytes to functions and crates (issue 8, "hunt bytes").
 pub fn ensure_twiggy(root: &Path) -> Result<(), Failure> {
-    if cmd("twiggy", root).args(["--version"]).output().as_deref() == Some(&format!("twiggy {TWIGGY_VERSION}")) {
-        return Ok(());
-    }
-    println!("Installing twiggy {TWIGGY_VERSION} (one time, for the benchmark)…");
-    cmd("cargo", root)
-        .args(["install", "twiggy", "--version", TWIGGY_VERSION, "--locked"])
-        .run()
+    ensure_cargo_tool(root, "twiggy", TWIGGY_VERSION, "for the benchmark")
 }
 
 /// The CLI must equal the `wasm-bindgen` crate in Cargo.lock exactly, or the generated JS will not load the
