@@ -86,10 +86,26 @@ async function opaqueOriginWasm(url, integrity) {
   return bytes;
 }
 
+/**
+ * Resolves after the next frame has been painted, or after `atMost` ms if no frame comes (a hidden tab or an
+ * off-screen frame paints nothing).
+ */
+function afterPaint(atMost) {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, atMost);
+  });
+}
+
 async function start() {
   // If the links are missing the build is broken: throwing here reaches boot.js (unhandledrejection),
   // which shows the friendly "could not start" message.
   if (!wasm || (typeof reverseWaveInit !== 'function' && !glue)) throw new Error('Reverse Wave: the build is missing its preload links');
+  // The loading panel (the app's name and an introduction) is painted before the .wasm download starts. It is
+  // the first thing a reader sees and the page's largest text, so the page's first paint and largest paint are
+  // this one frame, whatever the network. Waiting costs one frame at most; nothing else competes for the
+  // connection (index.html carries its CSS and scripts).
+  await afterPaint(100);
   // eslint-disable-next-line no-undef -- defined by the inlined wasm-bindgen module in release builds
   const init = typeof reverseWaveInit === 'function' ? reverseWaveInit : (await verifiedModule(glue)).default;
   let module_or_path;

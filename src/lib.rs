@@ -16,10 +16,17 @@ pub mod views;
 pub use app::App;
 
 /// Starts the app in the browser: panic overlay first, so even a failure during mount is shown kindly.
+///
+/// The mount waits until index.html's loading panel (name, introduction) has been painted. On a slow network
+/// that has long happened; on a fast one the .wasm can arrive before the first frame, and readers would see
+/// nothing until the app had built its first view. Mounting in its own task also splits start-up into two
+/// shorter tasks (compiling the .wasm, then building the view), which keeps a slow phone more responsive.
 pub fn start() {
     platform::panic::install();
     #[cfg(feature = "drill")]
     platform::panic::arm_drill();
-    leptos::mount::mount_to_body(App);
-    platform::document::mark_started();
+    platform::schedule::after_paint_or(std::time::Duration::from_millis(100), || {
+        leptos::mount::mount_to_body(App);
+        platform::document::mark_started();
+    });
 }

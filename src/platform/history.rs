@@ -8,10 +8,9 @@
 //! timeline benchmark), which would otherwise delay the first frame of every view switch. All writes take the
 //! same deferred path, so they still land in the order they were made.
 
-use std::time::Duration;
-
-use leptos::prelude::{request_animation_frame, set_timeout};
 use wasm_bindgen::JsValue;
+
+use super::schedule::after_paint;
 
 use crate::logic::url_state::UrlState;
 
@@ -57,9 +56,4 @@ pub fn replace(state: &UrlState) {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     });
-}
-
-/// Runs `write` in a task after the next frame: the frame callback runs before paint, the timeout after it.
-fn after_paint(write: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(write, Duration::ZERO));
 }

@@ -6,5 +6,6 @@ pub mod document;
 pub mod embed;
 pub mod history;
 pub mod panic;
+pub mod schedule;
 pub mod share;
 pub mod storage;
