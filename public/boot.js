@@ -6,6 +6,18 @@
 // painted (see there why).
 (function () {
   var root = document.documentElement;
+
+  // The reader's theme choice (a `theme=` link, else the app's saved setting: src/state/theme.rs) applies to
+  // this panel too, so a reader who chose dark is not shown a light page first. Opening localStorage here, while
+  // the page loads, also takes that first synchronous access out of the app's start-up task. In a sandboxed
+  // frame reading storage throws: the panel then follows the device, like the app.
+  try {
+    var linked = /[?&]theme=(light|dark)(&|$)/.exec(location.search);
+    var chosen = linked ? linked[1] : window.localStorage.getItem('reverse-wave:theme');
+    if (chosen === 'light' || chosen === 'dark') root.setAttribute('data-theme', chosen);
+  } catch (e) {
+    // storage blocked
+  }
   function fail() {
     if (root.hasAttribute('data-app-started')) return;
     var boot = document.getElementById('boot');

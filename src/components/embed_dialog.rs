@@ -37,6 +37,12 @@ pub fn EmbedDialog() -> impl IntoView {
     let with_script = RwSignal::new(true);
     let copied = RwSignal::new(None::<Msg>);
     let is_open = RwSignal::new(false);
+    // The form is hidden until asked for, so it is built in a task after the app's first paint instead of
+    // making the start-up task longer (a slow phone stays responsive sooner).
+    let built = RwSignal::new(false);
+    crate::platform::schedule::after_paint(move || {
+        built.try_set(true);
+    });
 
     // What the embedded frame will show: the chosen view, keeping the current filters, event or chart when
     // that view is the one open now and the teacher wants it.
@@ -98,6 +104,7 @@ pub fn EmbedDialog() -> impl IntoView {
         </button>
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-dialog-title"
             on:close=move |_| is_open.set(false)>
+          <Show when=move || built.get()>
             <div class="embed-dialog__head">
                 <h2 id="embed-dialog-title">{tr(Msg::EmbedDialogTitle)}</h2>
                 <button type="button" class="button" on:click=close>{tr(Msg::EmbedClose)}</button>
@@ -139,6 +146,7 @@ pub fn EmbedDialog() -> impl IntoView {
                         style:height=move || format!("{}px", parse_height(&height_text.get()))></iframe>
                 </div>
             </Show>
+          </Show>
         </dialog>
     }
 }
