@@ -112,8 +112,16 @@ async function start() {
   if (self.origin === 'null' && wasmMeta) {
     module_or_path = await opaqueOriginWasm(new URL(wasmMeta.dataset.opaqueOrigin, document.baseURI).href, wasm.integrity);
   } else {
-    // Same mode and credentials as the crossorigin preload, so the browser reuses the bytes it preloaded.
     module_or_path = new Request(wasm.href, { integrity: wasm.integrity || '' });
+    if (wasmMeta) {
+      // Release builds: the whole file first, then compile. Streaming compilation decodes each chunk on the
+      // main thread as it arrives, in one long task when the file comes quickly; from a buffer, V8 decodes and
+      // validates on a background thread. The download itself is the same (and is checked against the
+      // integrity value before any byte is used).
+      const response = await fetch(module_or_path);
+      if (!response.ok) throw new Error(`Reverse Wave: ${wasm.href} answered ${response.status}`);
+      module_or_path = await response.arrayBuffer();
+    }
   }
   const instance = await init({ module_or_path });
   // Kept from Trunk's own loader, for anything that waits for it.
