@@ -238,6 +238,47 @@ describe('embedding and failure', () => {
     await context.close();
   });
 
+  // The loading panel's introduction is painted before the .wasm is even requested (public/loader.js), so it is
+  // the page's largest paint on a slow network too. That only holds while nothing the app paints later is
+  // larger: this fails if a view grows a bigger block of text than the panel's introduction.
+  for (const viewport of [PHONE, { width: 412, height: 823 }]) {
+    it(`makes the loading panel's introduction the largest paint on every view (${viewport.width} px)`, async () => {
+      const initScript = () => {
+        window.__lcp = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__lcp.push({ id: e.id, size: e.size });
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      };
+      for (const view of VIEWS) {
+        const { context, page, problems } = await openPage(env.browser, env.server, { viewport, initScript });
+        await visit(page, env.server, query(view));
+        // Let the view's own frames (charts, deferred parts) paint and be reported.
+        await page.waitForTimeout(300);
+        const entries = await page.evaluate(() => window.__lcp);
+        assert.ok(entries.length > 0, `${view}: a largest-contentful-paint entry`);
+        assert.equal(entries.at(-1).id, 'boot-intro', `${view}: the largest paint is the panel's introduction, not ${JSON.stringify(entries.at(-1))}`);
+        assert.deepEqual(problems, []);
+        await context.close();
+      }
+    });
+  }
+
+  it('shows the loading panel in the theme the reader chose (saved, or in the link)', async () => {
+    const initScript = () => localStorage.setItem('reverse-wave:theme', 'dark');
+    const { context, page } = await openPage(env.browser, env.server, { initScript });
+    // The .wasm never arrives, so what is seen is index.html's own panel.
+    await page.route('**/*.wasm', () => {});
+    await page.goto(env.server.base, { waitUntil: 'domcontentloaded' });
+    assert.equal(await page.locator('#boot-intro').isVisible(), true);
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark', 'the saved choice');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const dark = await background();
+    await page.goto(`${env.server.base}?theme=light`, { waitUntil: 'domcontentloaded' });
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'light', 'a theme= link wins');
+    assert.notEqual(await background(), dark);
+    await context.close();
+  });
+
   it('turns the loading panel into a friendly message when the WASM cannot load', async () => {
     const { context, page } = await openPage(env.browser, env.server);
     await page.route('**/*.wasm', (route) => route.abort());
