@@ -87,11 +87,13 @@ async function opaqueOriginWasm(url, integrity) {
 }
 
 /**
- * Resolves after the next frame has been painted, or after `atMost` ms if no frame comes (a hidden tab or an
- * off-screen frame paints nothing).
+ * Resolves after the next frame has been painted: at once in a hidden tab (it paints nothing), and after
+ * `atMost` ms at the latest (Chromium gives an off-screen cross-origin frame, such as a sandboxed embed further
+ * down a school's page, no frames until it is scrolled into view).
  */
 function afterPaint(atMost) {
   return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve();
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, atMost);
   });
@@ -105,7 +107,7 @@ async function start() {
   // the first thing a reader sees and the page's largest text, so the page's first paint and largest paint are
   // this one frame, whatever the network. Waiting costs one frame at most; nothing else competes for the
   // connection (index.html carries its CSS and scripts).
-  await afterPaint(100);
+  await afterPaint(300);
   // eslint-disable-next-line no-undef -- defined by the inlined wasm-bindgen module in release builds
   const init = typeof reverseWaveInit === 'function' ? reverseWaveInit : (await verifiedModule(glue)).default;
   let module_or_path;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::chart_canvas::{has_change_view, ChartCanvas};
 use crate::components::data_table::DataTable;
+use crate::components::deferred::after_first_paint;
 use crate::components::source_links::source_links;
 use crate::data::model::Comparison;
 use crate::data::source;
@@ -63,6 +64,8 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
             }
         }
     };
+    // Hidden until "Table" is pressed: built after the first paint (see `deferred`).
+    let table_built = after_first_paint();
     view! {
         <article class="chart-card" class:is-focused=focused id=format!("chart-{}", c.id)
             aria-labelledby=labelled_by tabindex="-1">
@@ -88,7 +91,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
                     <ChartCanvas comparison=c show_change=show_change />
                 </div>
                 <div hidden=move || !show_table.get()>
-                    <DataTable comparison=c />
+                    {move || table_built.get().then(|| view! { <DataTable comparison=c /> })}
                 </div>
             </div>
             <p class="chart-card__caption">{c.caption}</p>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::deferred::after_first_paint;
 use crate::components::icon::{icon, IconKind};
 use crate::i18n::{t, tf, Lang, Msg};
 use crate::logic::embed::{embed_url, parse_height, snippet, DEFAULT_HEIGHT};
@@ -37,12 +38,8 @@ pub fn EmbedDialog() -> impl IntoView {
     let with_script = RwSignal::new(true);
     let copied = RwSignal::new(None::<Msg>);
     let is_open = RwSignal::new(false);
-    // The form is hidden until asked for, so it is built in a task after the app's first paint instead of
-    // making the start-up task longer (a slow phone stays responsive sooner).
-    let built = RwSignal::new(false);
-    crate::platform::schedule::after_paint(move || {
-        built.try_set(true);
-    });
+    // Hidden until asked for: built after the first paint (see `deferred`).
+    let built = after_first_paint();
 
     // What the embedded frame will show: the chosen view, keeping the current filters, event or chart when
     // that view is the one open now and the teacher wants it.

@@ -5,6 +5,7 @@ pub mod chart_card;
 pub mod claim_card;
 pub mod correction;
 pub mod data_table;
+pub mod deferred;
 pub mod embed_bar;
 pub mod embed_dialog;
 pub mod event_detail;
