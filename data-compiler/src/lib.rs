@@ -6,18 +6,20 @@
 
 pub mod drill;
 mod emit;
+pub mod glossary;
 mod error;
 mod files;
-mod raw;
+pub mod raw;
+pub mod readability;
 mod validate;
 
 use std::path::Path;
 
 pub use error::DataError;
-pub use files::{Files, FILE_NAMES};
+pub use files::Files;
 pub use raw::Dataset;
 
-/// Parses and checks the five data files. All problems are reported at once, so one build shows them all.
+/// Parses and checks the data files. All problems are reported at once, so one build shows them all.
 pub fn check(files: &Files) -> Result<Dataset, Vec<DataError>> {
     let data = raw::parse(files)?;
     let errors = validate::validate(&data);

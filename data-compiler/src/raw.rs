@@ -3,23 +3,31 @@
 
 use serde::Deserialize;
 
-use crate::{DataError, Files, FILE_NAMES};
+use crate::{DataError, Files};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The file the entry came from, for error messages.
+    #[serde(skip)]
+    pub file: String,
     pub id: String,
     pub title: String,
     pub publisher: String,
     pub date: Option<String>,
     pub url: Option<String>,
+    pub reference: Option<String>,
     pub kind: String,
+    #[serde(default)]
+    pub seed: bool,
     pub note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    #[serde(skip)]
+    pub file: String,
     pub id: String,
     pub statement: String,
     #[serde(default)]
@@ -28,6 +36,7 @@ pub struct Fact {
     #[serde(default)]
     pub years: Vec<i64>,
     pub region: String,
+    pub stance: String,
     #[serde(default)]
     pub sources: Vec<String>,
     pub verdict: String,
@@ -40,12 +49,17 @@ pub struct Fact {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    #[serde(skip)]
+    pub file: String,
     pub id: String,
     pub date: String,
+    /// For an event that publishes a figure: the period the figure describes (`2021`, `2017/2021`).
+    pub about: Option<String>,
     pub title: String,
     pub summary: String,
     pub theme: String,
     pub region: String,
+    pub stance: String,
     #[serde(default)]
     pub facts: Vec<String>,
     #[serde(default)]
@@ -56,7 +70,41 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Series {
     pub label: String,
-    pub values: Vec<f64>,
+    pub values: Vec<Value>,
+}
+
+/// One plotted value: a number, or what a source really gave when it gave no single number.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Value {
+    Exact(f64),
+    /// “Under 3”: a ceiling, never drawn as if it were 3.
+    Below(Below),
+    /// “2.4 to 3.6”.
+    Range(Range),
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Below {
+    pub below: f64,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Value {
+    /// Every number written, for the finiteness and percentage checks.
+    pub fn numbers(&self) -> Vec<f64> {
+        match *self {
+            Value::Exact(v) | Value::Below(Below { below: v }) => vec![v],
+            Value::Range(Range { low, high }) => vec![low, high],
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,6 +118,8 @@ pub struct ArticleValue {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
+    #[serde(skip)]
+    pub file: String,
     pub id: String,
     pub title: String,
     pub question: String,
@@ -78,6 +128,7 @@ pub struct Comparison {
     pub categories: Vec<String>,
     pub series: Vec<Series>,
     pub caption: String,
+    pub stance: String,
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
@@ -90,16 +141,21 @@ pub struct Comparison {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
+    #[serde(skip)]
+    pub file: String,
     pub id: String,
     #[serde(rename = "type")]
     pub kind: String,
     pub difficulty: String,
+    /// The fact the question tests: a quiz never asks two questions with the same key.
+    pub claim: String,
     pub prompt: String,
     pub explanation: String,
     #[serde(default)]
     pub sources: Vec<String>,
     pub event: Option<String>,
     pub chart: Option<String>,
+    pub perspective: Option<String>,
     pub options: Option<Vec<String>>,
     pub correct: Option<i64>,
     pub truth: Option<bool>,
@@ -113,63 +169,123 @@ pub struct Question {
     pub wrong: Option<i64>,
 }
 
-#[derive(Debug)]
+/// A mistake this app itself made and has corrected: shown in the Sources view.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    #[serde(skip)]
+    pub file: String,
+    pub id: String,
+    pub date: String,
+    pub was: String,
+    pub now: String,
+    pub items: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// One section of the perspectives page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Perspective {
+    #[serde(skip)]
+    pub file: String,
+    pub id: String,
+    pub title: String,
+    pub stance: String,
+    pub summary: String,
+    pub points: Vec<String>,
+    #[serde(default)]
+    pub events: Vec<String>,
+    #[serde(default)]
+    pub facts: Vec<String>,
+    #[serde(default)]
+    pub charts: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A glossary term; `concept` terms are also cards on the perspectives page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    #[serde(skip)]
+    pub file: String,
+    pub id: String,
+    pub term: String,
+    #[serde(default)]
+    pub forms: Vec<String>,
+    pub definition: String,
+    #[serde(default)]
+    pub concept: bool,
+    pub origin: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Default)]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub facts: Vec<Fact>,
     pub events: Vec<Event>,
     pub comparisons: Vec<Comparison>,
     pub questions: Vec<Question>,
+    pub corrections: Vec<Correction>,
+    pub perspectives: Vec<Perspective>,
+    pub terms: Vec<Term>,
 }
 
+/// One data file: any of the tables, each optional.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SourcesFile {
+struct DataFile {
     #[serde(default)]
     source: Vec<Source>,
-}
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FactsFile {
     #[serde(default)]
     fact: Vec<Fact>,
-}
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EventsFile {
     #[serde(default)]
     event: Vec<Event>,
-}
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ComparisonsFile {
     #[serde(default)]
     comparison: Vec<Comparison>,
-}
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QuestionsFile {
     #[serde(default)]
     question: Vec<Question>,
+    #[serde(default)]
+    correction: Vec<Correction>,
+    #[serde(default)]
+    perspective: Vec<Perspective>,
+    #[serde(default)]
+    term: Vec<Term>,
+}
+
+/// Tags each entry with the file it came from and appends it.
+macro_rules! take {
+    ($into:expr, $from:expr, $name:expr) => {
+        $into.extend($from.into_iter().map(|mut x| {
+            x.file = $name.to_string();
+            x
+        }))
+    };
 }
 
 pub fn parse(files: &Files) -> Result<Dataset, Vec<DataError>> {
     let mut errors = Vec::new();
-    let sources = parse_file::<SourcesFile>(FILE_NAMES[0], &files.sources, &mut errors).map(|f| f.source);
-    let facts = parse_file::<FactsFile>(FILE_NAMES[1], &files.facts, &mut errors).map(|f| f.fact);
-    let events = parse_file::<EventsFile>(FILE_NAMES[2], &files.events, &mut errors).map(|f| f.event);
-    let comparisons =
-        parse_file::<ComparisonsFile>(FILE_NAMES[3], &files.comparisons, &mut errors).map(|f| f.comparison);
-    let questions = parse_file::<QuestionsFile>(FILE_NAMES[4], &files.questions, &mut errors).map(|f| f.question);
-    match (sources, facts, events, comparisons, questions) {
-        (Some(sources), Some(facts), Some(events), Some(comparisons), Some(questions)) => Ok(Dataset {
-            sources,
-            facts,
-            events,
-            comparisons,
-            questions,
-        }),
-        _ => Err(errors),
+    let mut d = Dataset::default();
+    for (name, text) in &files.files {
+        if let Some(f) = parse_file::<DataFile>(name, text, &mut errors) {
+            take!(d.sources, f.source, name);
+            take!(d.facts, f.fact, name);
+            take!(d.events, f.event, name);
+            take!(d.comparisons, f.comparison, name);
+            take!(d.questions, f.question, name);
+            take!(d.corrections, f.correction, name);
+            take!(d.perspectives, f.perspective, name);
+            take!(d.terms, f.term, name);
+        }
+    }
+    if errors.is_empty() {
+        Ok(d)
+    } else {
+        Err(errors)
     }
 }
 

@@ -2,23 +2,28 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::raw::{Comparison, Dataset, Event, Fact, Question, Source};
+use crate::glossary;
+use crate::raw::{Comparison, Correction, Dataset, Event, Fact, Perspective, Question, Source, Term, Value};
+use crate::readability;
 use crate::DataError;
 
 pub const REGIONS: &[&str] = &[
     "global",
     "korea",
+    "japan",
     "china",
     "india",
+    "africa",
     "latin-america",
     "spain",
     "usa",
     "uk",
     "europe",
 ];
+pub const STANCES: &[&str] = &["supports", "challenges", "context"];
 pub const THEMES: &[&str] = &["music", "film-tv", "language", "politics", "trade"];
 pub const VERDICTS: &[&str] = &["confirmed", "corrected", "unverified"];
-pub const SOURCE_KINDS: &[&str] = &["article", "primary", "secondary"];
+pub const SOURCE_KINDS: &[&str] = &["primary", "news", "analysis", "interested", "opinion"];
 pub const DIFFICULTIES: &[&str] = &["easy", "medium", "hard"];
 pub const CHART_KINDS: &[&str] = &["paired", "grouped", "line"];
 pub const QUESTION_TYPES: &[&str] = &["single", "true-false", "order", "estimate", "spot-error"];
@@ -68,6 +73,33 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     })
 }
 
+impl Date {
+    /// The first day this date could mean: `2021` → 1 January 2021.
+    pub fn first_day(self) -> (i64, u8, u8) {
+        (self.year, self.month.max(1), self.day.max(1))
+    }
+    /// The last day this date could mean: `2021` → 31 December 2021.
+    pub fn last_day(self) -> (i64, u8, u8) {
+        let month = if self.month == 0 { 12 } else { self.month };
+        let day = if self.day == 0 {
+            days_in_month(self.year, month as i64) as u8
+        } else {
+            self.day
+        };
+        (self.year, month, day)
+    }
+}
+
+/// An event's `about`: one date, or `start/end`; returns its end.
+pub fn parse_period_end(s: &str) -> Result<Date, String> {
+    let (start, end) = s.split_once('/').unwrap_or((s, s));
+    let (start, end) = (parse_date(start)?, parse_date(end)?);
+    if start.first_day() > end.last_day() {
+        return Err(format!("`{s}` ends before it starts"));
+    }
+    Ok(end)
+}
+
 fn days_in_month(year: i64, month: i64) -> i64 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -75,6 +107,22 @@ fn days_in_month(year: i64, month: i64) -> i64 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// Each file's readability grades, for the mean-grade rule.
+type Grades = HashMap<String, Vec<f64>>;
+
+/// The ids of everything, for cross-references.
+struct Known<'a> {
+    sources: HashSet<&'a str>,
+    facts: HashSet<&'a str>,
+    charts: HashSet<&'a str>,
+    perspectives: HashSet<&'a str>,
+    event_dates: HashMap<&'a str, Option<Date>>,
+    /// Every term and form, lower-cased.
+    terms: HashSet<String>,
+    /// The seed article's id.
+    seed: HashSet<&'a str>,
 }
 
 /// Collects errors for one entry of one file.
@@ -118,6 +166,44 @@ impl Check<'_> {
         }
         self.refs("sources", sources, known, "source");
     }
+    /// A text students read: not empty, glossary marks that name a term, and readable (see `readability`).
+    /// Returns the grade, for the file's mean.
+    fn prose(&mut self, field: &str, value: &str, terms: &HashSet<String>, grades: &mut Grades) {
+        self.text(field, value);
+        match glossary::marks(value) {
+            Err(e) => self.fail(field, e),
+            Ok(marks) => {
+                for m in marks {
+                    let words = value[m].to_lowercase();
+                    if !terms.contains(&words) {
+                        self.fail(field, format!("`[[{words}]]` is not a term or form in the glossary"));
+                    }
+                }
+            }
+        }
+        let r = readability::measure(value);
+        if r.longest_sentence > readability::MAX_SENTENCE_WORDS {
+            self.fail(
+                field,
+                format!(
+                    "has a sentence of {} words: keep every sentence to {} words or fewer",
+                    r.longest_sentence,
+                    readability::MAX_SENTENCE_WORDS
+                ),
+            );
+        }
+        if r.grade > readability::MAX_TEXT_GRADE {
+            self.fail(
+                field,
+                format!(
+                    "reads at grade {:.1} (Flesch–Kincaid); the limit is {}: use shorter sentences and words",
+                    r.grade,
+                    readability::MAX_TEXT_GRADE
+                ),
+            );
+        }
+        grades.entry(self.file.to_string()).or_default().push(r.grade);
+    }
     fn finite(&mut self, field: &str, values: &[f64]) -> bool {
         let ok = values.iter().all(|v| v.is_finite());
         if !ok {
@@ -133,24 +219,15 @@ fn is_id(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-fn ids<'a, T>(
-    file: &str,
-    items: &'a [T],
-    id: impl Fn(&'a T) -> &'a str,
-    errors: &mut Vec<DataError>,
-) -> HashSet<&'a str> {
+/// The ids of one kind of entry, checked for form and uniqueness across files.
+fn ids<'a, T>(items: &'a [T], at: impl Fn(&'a T) -> (&'a String, &'a String), errors: &mut Vec<DataError>) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
-    for i in items.iter().map(id) {
+    for (file, i) in items.iter().map(at) {
         if !is_id(i) {
-            errors.push(DataError::new(
-                file,
-                i,
-                "id",
-                "use lower-case letters, digits and single hyphens",
-            ));
+            errors.push(DataError::new(file, i, "id", "use lower-case letters, digits and single hyphens"));
         }
-        if !seen.insert(i) {
-            errors.push(DataError::new(file, i, "id", "is used by another entry in this file"));
+        if !seen.insert(i.as_str()) {
+            errors.push(DataError::new(file, i, "id", "is used by another entry"));
         }
     }
     seen
@@ -158,37 +235,81 @@ fn ids<'a, T>(
 
 pub fn validate(d: &Dataset) -> Vec<DataError> {
     let mut errors = Vec::new();
-    let source_ids = ids("sources.toml", &d.sources, |s| s.id.as_str(), &mut errors);
-    let fact_ids = ids("facts.toml", &d.facts, |f| f.id.as_str(), &mut errors);
-    ids("events.toml", &d.events, |e| e.id.as_str(), &mut errors);
-    let chart_ids = ids("comparisons.toml", &d.comparisons, |c| c.id.as_str(), &mut errors);
-    ids("questions.toml", &d.questions, |q| q.id.as_str(), &mut errors);
-    let article_sources: HashSet<&str> = d
-        .sources
-        .iter()
-        .filter(|s| s.kind == "article")
-        .map(|s| s.id.as_str())
-        .collect();
+    let known = Known {
+        sources: ids(&d.sources, |s| (&s.file, &s.id), &mut errors),
+        facts: ids(&d.facts, |f| (&f.file, &f.id), &mut errors),
+        charts: ids(&d.comparisons, |c| (&c.file, &c.id), &mut errors),
+        perspectives: ids(&d.perspectives, |p| (&p.file, &p.id), &mut errors),
+        event_dates: d
+            .events
+            .iter()
+            .map(|e| (e.id.as_str(), parse_date(&e.date).ok()))
+            .collect(),
+        terms: terms(&d.terms, &mut errors),
+        seed: d.sources.iter().filter(|s| s.seed).map(|s| s.id.as_str()).collect(),
+    };
+    ids(&d.events, |e| (&e.file, &e.id), &mut errors);
+    ids(&d.questions, |q| (&q.file, &q.id), &mut errors);
+    ids(&d.corrections, |c| (&c.file, &c.id), &mut errors);
+    let mut grades = Grades::new();
 
     for s in &d.sources {
         source(s, &mut errors);
     }
-    for f in &d.facts {
-        fact(f, &source_ids, &article_sources, &mut errors);
+    if known.seed.len() != 1 {
+        errors.push(DataError::new(
+            "sources.toml",
+            "?",
+            "seed",
+            format!("exactly one source must be the seed article (`seed = true`); found {}", known.seed.len()),
+        ));
     }
+    for f in &d.facts {
+        fact(f, &known, &mut grades, &mut errors);
+    }
+    let facts_by_id: HashMap<&str, &Fact> = d.facts.iter().map(|f| (f.id.as_str(), f)).collect();
     for e in &d.events {
-        event(e, &source_ids, &fact_ids, &mut errors);
+        event(e, &known, &facts_by_id, &mut grades, &mut errors);
     }
     for c in &d.comparisons {
-        comparison(c, &source_ids, &fact_ids, &mut errors);
+        comparison(c, &known, &mut grades, &mut errors);
     }
-    let event_dates: HashMap<&str, Option<Date>> = d
-        .events
-        .iter()
-        .map(|e| (e.id.as_str(), parse_date(&e.date).ok()))
-        .collect();
     for q in &d.questions {
-        question(q, &source_ids, &event_dates, &chart_ids, &mut errors);
+        question(q, &known, &mut grades, &mut errors);
+    }
+    quiz_bank(&d.questions, &known, &mut errors);
+    let every_id: HashSet<&str> = d
+        .facts
+        .iter()
+        .map(|f| f.id.as_str())
+        .chain(d.events.iter().map(|e| e.id.as_str()))
+        .chain(d.comparisons.iter().map(|c| c.id.as_str()))
+        .chain(d.questions.iter().map(|q| q.id.as_str()))
+        .collect();
+    for c in &d.corrections {
+        correction(c, &known, &every_id, &mut errors);
+    }
+    for p in &d.perspectives {
+        perspective(p, &known, &mut grades, &mut errors);
+    }
+    for t in &d.terms {
+        term(t, &known, &mut grades, &mut errors);
+    }
+    let mut files: Vec<_> = grades.into_iter().collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    for (file, g) in files {
+        let mean = g.iter().sum::<f64>() / g.len() as f64;
+        if mean > readability::MAX_FILE_MEAN_GRADE {
+            errors.push(DataError::new(
+                &file,
+                "*",
+                "*",
+                format!(
+                    "the texts' mean Flesch–Kincaid grade is {mean:.2}; the limit is {}",
+                    readability::MAX_FILE_MEAN_GRADE
+                ),
+            ));
+        }
     }
 
     let cited: HashSet<&str> = d
@@ -198,24 +319,44 @@ pub fn validate(d: &Dataset) -> Vec<DataError> {
         .chain(d.events.iter().flat_map(|e| &e.sources))
         .chain(d.comparisons.iter().flat_map(|c| &c.sources))
         .chain(d.questions.iter().flat_map(|q| &q.sources))
+        .chain(d.corrections.iter().flat_map(|c| &c.sources))
+        .chain(d.perspectives.iter().flat_map(|p| &p.sources))
+        .chain(d.terms.iter().flat_map(|t| &t.sources))
         .map(String::as_str)
         .collect();
     for s in &d.sources {
         if !cited.contains(s.id.as_str()) {
-            errors.push(DataError::new(
-                "sources.toml",
-                &s.id,
-                "id",
-                "is not cited by any fact, event, comparison or question",
-            ));
+            errors.push(DataError::new(&s.file, &s.id, "id", "is not cited by anything"));
         }
     }
     errors
 }
 
+/// Every term and form, lower-cased; each may name one term only.
+fn terms(terms: &[Term], errors: &mut Vec<DataError>) -> HashSet<String> {
+    let mut all = HashSet::new();
+    for t in terms {
+        for words in std::iter::once(&t.term).chain(&t.forms) {
+            if !all.insert(words.to_lowercase()) {
+                errors.push(DataError::new(&t.file, &t.id, "forms", format!("`{words}` names another term too")));
+            }
+        }
+    }
+    all
+}
+
+/// The id of the term that `words` (any case) names.
+pub fn term_id<'a>(terms: &'a [Term], words: &str) -> Option<&'a str> {
+    let w = words.to_lowercase();
+    terms
+        .iter()
+        .find(|t| std::iter::once(&t.term).chain(&t.forms).any(|x| x.to_lowercase() == w))
+        .map(|t| t.id.as_str())
+}
+
 fn source(s: &Source, errors: &mut Vec<DataError>) {
     let mut c = Check {
-        file: "sources.toml",
+        file: &s.file,
         entry: &s.id,
         errors,
     };
@@ -223,29 +364,39 @@ fn source(s: &Source, errors: &mut Vec<DataError>) {
     c.text("publisher", &s.publisher);
     c.one_of("kind", &s.kind, SOURCE_KINDS);
     c.opt_text("note", &s.note);
+    c.opt_text("reference", &s.reference);
+    if s.seed && s.kind != "opinion" {
+        c.fail("kind", "the seed article is an opinion piece: `kind = \"opinion\"`");
+    }
     if let Some(date) = &s.date {
         if let Err(e) = parse_date(date) {
             c.fail("date", e);
         }
     }
-    if let Some(url) = &s.url {
+    match &s.url {
         // Only web links: a `javascript:` or `data:` URL in the data must never become a clickable link.
-        if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
-            c.fail("url", "must be an http:// or https:// address without spaces");
+        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) => {
+            c.fail("url", "must be an http:// or https:// address without spaces")
         }
+        None if s.reference.is_none() => c.fail(
+            "url",
+            "every source needs a `url`, or a `reference` (a library or archive reference) when no link works",
+        ),
+        _ => {}
     }
 }
 
-fn fact(f: &Fact, sources: &HashSet<&str>, article: &HashSet<&str>, errors: &mut Vec<DataError>) {
+fn fact(f: &Fact, known: &Known, grades: &mut Grades, errors: &mut Vec<DataError>) {
     let mut c = Check {
-        file: "facts.toml",
+        file: &f.file,
         entry: &f.id,
         errors,
     };
-    c.text("statement", &f.statement);
+    c.prose("statement", &f.statement, &known.terms, grades);
     c.one_of("region", &f.region, REGIONS);
+    c.one_of("stance", &f.stance, STANCES);
     c.one_of("verdict", &f.verdict, VERDICTS);
-    c.cites(&f.sources, sources);
+    c.cites(&f.sources, &known.sources);
     c.finite("values", &f.values);
     if !f.values.is_empty() && f.unit.is_none() {
         c.fail("unit", "is needed when a fact has values");
@@ -263,10 +414,13 @@ fn fact(f: &Fact, sources: &HashSet<&str>, article: &HashSet<&str>, errors: &mut
         ("claim", &f.claim),
         ("article_said", &f.article_said),
         ("actual", &f.actual),
-        ("note", &f.note),
     ] {
         c.opt_text(field, value);
     }
+    if let Some(note) = &f.note {
+        c.prose("note", note, &known.terms, grades);
+    }
+    let article = &known.seed;
     if f.claim.is_some() && !f.sources.iter().any(|s| article.contains(s.as_str())) {
         c.fail("sources", "an article claim must cite the article itself");
     }
@@ -296,45 +450,79 @@ fn fact(f: &Fact, sources: &HashSet<&str>, article: &HashSet<&str>, errors: &mut
     }
 }
 
-fn event(e: &Event, sources: &HashSet<&str>, facts: &HashSet<&str>, errors: &mut Vec<DataError>) {
+fn event(e: &Event, known: &Known, facts: &HashMap<&str, &Fact>, grades: &mut Grades, errors: &mut Vec<DataError>) {
     let mut c = Check {
-        file: "events.toml",
+        file: &e.file,
         entry: &e.id,
         errors,
     };
-    if let Err(msg) = parse_date(&e.date) {
-        c.fail("date", msg);
+    let date = parse_date(&e.date);
+    if let Err(msg) = &date {
+        c.fail("date", msg.clone());
     }
     c.text("title", &e.title);
-    c.text("summary", &e.summary);
+    c.prose("summary", &e.summary, &known.terms, grades);
     c.one_of("theme", &e.theme, THEMES);
     c.one_of("region", &e.region, REGIONS);
-    c.refs("facts", &e.facts, facts, "fact");
-    c.cites(&e.sources, sources);
+    c.one_of("stance", &e.stance, STANCES);
+    c.refs("facts", &e.facts, &known.facts, "fact");
+    c.cites(&e.sources, &known.sources);
+    // The date convention (data/README.md): a figure is dated when it was published, after the period it
+    // describes. A year-only date on an event that cites a figure for that same year is the old convention.
+    let Ok(date) = date else { return };
+    match &e.about {
+        Some(about) => match parse_period_end(about) {
+            Err(msg) => c.fail("about", msg),
+            Ok(end) if date.first_day() < end.last_day() => c.fail(
+                "date",
+                format!("a figure about `{about}` is dated when it was published, which cannot be before `{about}` ends"),
+            ),
+            Ok(_) => {}
+        },
+        None if date.month == 0 => {
+            let same_year = e.facts.iter().filter_map(|id| facts.get(id.as_str())).any(|f| {
+                !f.values.is_empty() && f.years.contains(&date.year)
+            });
+            if same_year {
+                c.fail(
+                    "about",
+                    "this event reports a figure for its own year: date it when the figure was published, \
+                     and give the year it describes in `about`",
+                );
+            }
+        }
+        None => {}
+    }
 }
 
-fn comparison(k: &Comparison, sources: &HashSet<&str>, facts: &HashSet<&str>, errors: &mut Vec<DataError>) {
+fn comparison(k: &Comparison, known: &Known, grades: &mut Grades, errors: &mut Vec<DataError>) {
     let mut c = Check {
-        file: "comparisons.toml",
+        file: &k.file,
         entry: &k.id,
         errors,
     };
-    for (field, v) in [
-        ("title", &k.title),
-        ("question", &k.question),
-        ("unit", &k.unit),
-        ("caption", &k.caption),
-    ] {
+    for (field, v) in [("title", &k.title), ("question", &k.question), ("unit", &k.unit)] {
         c.text(field, v);
     }
+    c.prose("caption", &k.caption, &known.terms, grades);
     c.one_of("kind", &k.kind, CHART_KINDS);
-    c.cites(&k.sources, sources);
-    c.refs("facts", &k.facts, facts, "fact");
+    c.one_of("stance", &k.stance, STANCES);
+    c.cites(&k.sources, &known.sources);
+    c.refs("facts", &k.facts, &known.facts, "fact");
     if k.categories.len() < 2 {
         c.fail("categories", "a comparison needs at least two categories");
     }
     if k.categories.iter().collect::<HashSet<_>>().len() != k.categories.len() {
         c.fail("categories", "has the same label twice");
+    }
+    // The article's figures are claims, not data: they belong in `article`, drawn as marked claims.
+    for label in k.categories.iter().chain(k.series.iter().map(|s| &s.label)) {
+        if label.to_lowercase().contains("article") {
+            c.fail(
+                "categories",
+                format!("`{label}`: the article's figures go in `article`, never in the plotted data"),
+            );
+        }
     }
     if k.series.is_empty() {
         c.fail("series", "needs at least one series");
@@ -352,12 +540,22 @@ fn comparison(k: &Comparison, sources: &HashSet<&str>, facts: &HashSet<&str>, er
                 ),
             );
         }
-        if c.finite("series.values", &s.values) && k.unit == "%" && s.values.iter().any(|v| !(0.0..=100.0).contains(v))
-        {
+        let numbers: Vec<f64> = s.values.iter().flat_map(Value::numbers).collect();
+        if c.finite("series.values", &numbers) && k.unit == "%" && numbers.iter().any(|v| !(0.0..=100.0).contains(v)) {
             c.fail(
                 "series.values",
                 format!("series `{}` has a percentage outside 0–100", s.label),
             );
+        }
+        for v in &s.values {
+            if let Value::Range(r) = v {
+                if r.low >= r.high {
+                    c.fail("series.values", format!("series `{}` has a range whose low is not below its high", s.label));
+                }
+            }
+        }
+        if k.kind == "line" && s.values.iter().any(|v| !matches!(v, Value::Exact(_))) {
+            c.fail("series.values", "a line chart joins exact values only: draw ranges and ceilings as bars");
         }
     }
     if k.kind == "line" {
@@ -377,25 +575,113 @@ fn comparison(k: &Comparison, sources: &HashSet<&str>, facts: &HashSet<&str>, er
         }
         c.finite("article.value", &[a.value]);
     }
+    if !k.article.is_empty() && !k.sources.iter().any(|s| known.seed.contains(s.as_str())) {
+        c.fail("sources", "a chart that shows the article's figures must cite the article");
+    }
 }
 
-fn question(
-    q: &Question,
-    sources: &HashSet<&str>,
-    events: &HashMap<&str, Option<Date>>,
-    charts: &HashSet<&str>,
-    errors: &mut Vec<DataError>,
-) {
+fn correction(k: &Correction, known: &Known, every_id: &HashSet<&str>, errors: &mut Vec<DataError>) {
     let mut c = Check {
-        file: "questions.toml",
+        file: &k.file,
+        entry: &k.id,
+        errors,
+    };
+    if let Err(msg) = parse_date(&k.date) {
+        c.fail("date", msg);
+    }
+    c.text("was", &k.was);
+    c.text("now", &k.now);
+    if k.items.is_empty() {
+        c.fail("items", "name at least one fact, event, comparison or question that changed");
+    }
+    c.refs("items", &k.items, every_id, "fact, event, comparison or question");
+    c.cites(&k.sources, &known.sources);
+}
+
+fn perspective(p: &Perspective, known: &Known, grades: &mut Grades, errors: &mut Vec<DataError>) {
+    let mut c = Check {
+        file: &p.file,
+        entry: &p.id,
+        errors,
+    };
+    c.text("title", &p.title);
+    c.one_of("stance", &p.stance, STANCES);
+    c.prose("summary", &p.summary, &known.terms, grades);
+    if !(2..=5).contains(&p.points.len()) {
+        c.fail("points", format!("give 2 to 5 points, found {}", p.points.len()));
+    }
+    for point in &p.points {
+        c.prose("points", point, &known.terms, grades);
+    }
+    let events: HashSet<&str> = known.event_dates.keys().copied().collect();
+    c.refs("events", &p.events, &events, "event");
+    c.refs("facts", &p.facts, &known.facts, "fact");
+    c.refs("charts", &p.charts, &known.charts, "comparison");
+    c.cites(&p.sources, &known.sources);
+}
+
+fn term(t: &Term, known: &Known, grades: &mut Grades, errors: &mut Vec<DataError>) {
+    let mut c = Check {
+        file: &t.file,
+        entry: &t.id,
+        errors,
+    };
+    c.text("term", &t.term);
+    for f in &t.forms {
+        c.text("forms", f);
+    }
+    c.prose("definition", &t.definition, &known.terms, grades);
+    c.opt_text("origin", &t.origin);
+    c.refs("sources", &t.sources, &known.sources, "source");
+    if t.concept {
+        if t.origin.is_none() {
+            c.fail("origin", "a concept card says who coined or argued the idea, and when");
+        }
+        if t.sources.is_empty() {
+            c.fail("sources", "a concept card cites at least one source");
+        }
+    }
+}
+
+/// Rules over the whole bank: the share about the article's mistakes.
+fn quiz_bank(questions: &[Question], known: &Known, errors: &mut Vec<DataError>) {
+    let about_article = questions
+        .iter()
+        .filter(|q| q.sources.iter().any(|s| known.seed.contains(s.as_str())))
+        .count();
+    if about_article * 4 > questions.len() {
+        errors.push(DataError::new(
+            "questions.toml",
+            "*",
+            "sources",
+            format!(
+                "{about_article} of {} questions cite the seed article: at most a quarter may be about its mistakes",
+                questions.len()
+            ),
+        ));
+    }
+}
+
+fn question(q: &Question, known: &Known, grades: &mut Grades, errors: &mut Vec<DataError>) {
+    let (events, charts) = (&known.event_dates, &known.charts);
+    let mut c = Check {
+        file: &q.file,
         entry: &q.id,
         errors,
     };
     c.one_of("type", &q.kind, QUESTION_TYPES);
     c.one_of("difficulty", &q.difficulty, DIFFICULTIES);
-    c.text("prompt", &q.prompt);
-    c.text("explanation", &q.explanation);
-    c.cites(&q.sources, sources);
+    if !is_id(&q.claim) {
+        c.fail("claim", "a claim key is kebab-case, like an id");
+    }
+    c.prose("prompt", &q.prompt, &known.terms, grades);
+    c.prose("explanation", &q.explanation, &known.terms, grades);
+    c.cites(&q.sources, &known.sources);
+    if let Some(p) = &q.perspective {
+        if !known.perspectives.contains(p.as_str()) {
+            c.fail("perspective", format!("no perspective has the id `{p}`"));
+        }
+    }
     if let Some(e) = &q.event {
         if !events.contains_key(e.as_str()) {
             c.fail("event", format!("no event has the id `{e}`"));

@@ -39,7 +39,7 @@ fn event(id: &str, date: &str, title_field: &str, theme: &str) -> String {
 #[test]
 fn a_duplicate_id_is_named() {
     let errors = errors_after(|f| {
-        f.sources.push_str(&format!(
+        f.text_mut("sources.toml").push_str(&format!(
             "\n[[source]]\nid = \"{CITED}\"\ntitle = \"Copy\"\npublisher = \"Someone\"\nkind = \"secondary\"\n"
         ))
     });
@@ -49,7 +49,7 @@ fn a_duplicate_id_is_named() {
 #[test]
 fn an_unknown_source_reference_and_an_incomplete_correction_are_named() {
     let errors = errors_after(|f| {
-        f.facts.push_str(&format!(
+        f.text_mut("facts.toml").push_str(&format!(
             "\n[[fact]]\nid = \"broken-fact\"\nstatement = \"A claim.\"\nregion = \"global\"\n\
              sources = [\"{CITED}\", \"no-such-source\"]\nverdict = \"corrected\"\nclaim = \"It said so.\"\n"
         ))
@@ -73,7 +73,7 @@ fn an_unknown_source_reference_and_an_incomplete_correction_are_named() {
 #[test]
 fn a_fact_without_sources_is_named() {
     let errors = errors_after(|f| {
-        f.facts.push_str(
+        f.text_mut("facts.toml").push_str(
             "\n[[fact]]\nid = \"unsourced\"\nstatement = \"S.\"\nregion = \"global\"\nverdict = \"confirmed\"\n",
         )
     });
@@ -92,7 +92,7 @@ fn an_unused_source_is_named() {
 #[test]
 fn a_script_url_is_refused() {
     let errors = errors_after(|f| {
-        f.sources.push_str(
+        f.text_mut("sources.toml").push_str(
             "\n[[source]]\nid = \"evil\"\ntitle = \"T\"\npublisher = \"P\"\nkind = \"primary\"\nurl = \"javascript:alert(1)\"\n",
         )
     });
@@ -102,8 +102,8 @@ fn a_script_url_is_refused() {
 #[test]
 fn impossible_and_out_of_range_dates_are_named() {
     let errors = errors_after(|f| {
-        f.events.push_str(&event("too-early", "1989-06-04", "title", "music"));
-        f.events.push_str(&event("no-such-day", "2021-02-30", "title", "music"));
+        f.text_mut("events.toml").push_str(&event("too-early", "1989-06-04", "title", "music"));
+        f.text_mut("events.toml").push_str(&event("no-such-day", "2021-02-30", "title", "music"));
     });
     assert_names(&errors, "events.toml", "too-early", "date", "outside 1990–2026");
     assert_names(&errors, "events.toml", "no-such-day", "date", "does not exist");
@@ -111,13 +111,13 @@ fn impossible_and_out_of_range_dates_are_named() {
 
 #[test]
 fn an_unknown_vocabulary_value_is_named() {
-    let errors = errors_after(|f| f.events.push_str(&event("typo-theme", "2020", "title", "musc")));
+    let errors = errors_after(|f| f.text_mut("events.toml").push_str(&event("typo-theme", "2020", "title", "musc")));
     assert_names(&errors, "events.toml", "typo-theme", "theme", "`musc` is not one of");
 }
 
 #[test]
 fn a_misspelt_field_names_the_entry_and_the_field() {
-    let errors = errors_after(|f| f.events.push_str(&event("typo-field", "2020", "titel", "music")));
+    let errors = errors_after(|f| f.text_mut("events.toml").push_str(&event("typo-field", "2020", "titel", "music")));
     assert_names(&errors, "events.toml", "typo-field", "titel", "unknown field");
 }
 
@@ -138,7 +138,7 @@ fn broken_toml_syntax_names_the_file_and_entry() {
 #[test]
 fn comparison_series_must_match_categories_and_percentages_stay_within_0_to_100() {
     let errors = errors_after(|f| {
-        f.comparisons.push_str(&format!(
+        f.text_mut("comparisons.toml").push_str(&format!(
             "\n[[comparison]]\nid = \"bad-chart\"\ntitle = \"T\"\nquestion = \"Q?\"\nkind = \"paired\"\nunit = \"%\"\n\
              categories = [\"A\", \"B\"]\nseries = [{{ label = \"2017\", values = [50, 120] }}, \
              {{ label = \"2021\", values = [1] }}]\ncaption = \"C\"\nsources = [\"{CITED}\"]\n\
@@ -171,7 +171,7 @@ fn comparison_series_must_match_categories_and_percentages_stay_within_0_to_100(
 #[test]
 fn single_choice_needs_four_distinct_options_and_one_valid_answer() {
     let errors = errors_after(|f| {
-        f.questions.push_str(&format!(
+        f.text_mut("questions.toml").push_str(&format!(
             "\n[[question]]\nid = \"q-broken\"\ntype = \"single\"\ndifficulty = \"easy\"\nprompt = \"P?\"\n\
              explanation = \"\"\nsources = [\"{CITED}\"]\noptions = [\"A\", \"B\", \"a\"]\ncorrect = 5\n"
         ))
@@ -191,7 +191,7 @@ fn single_choice_needs_four_distinct_options_and_one_valid_answer() {
 #[test]
 fn question_fields_must_fit_their_type() {
     let errors = errors_after(|f| {
-        f.questions.push_str(&format!(
+        f.text_mut("questions.toml").push_str(&format!(
             "\n[[question]]\nid = \"q-mixed\"\ntype = \"estimate\"\ndifficulty = \"hard\"\nprompt = \"P?\"\n\
              explanation = \"E.\"\nsources = [\"{CITED}\"]\nanswer = 150\nmin = 0\nmax = 100\nstep = 1\nunit = \"%\"\ntruth = true\n\
              \n[[question]]\nid = \"q-order\"\ntype = \"order\"\ndifficulty = \"hard\"\nprompt = \"P?\"\n\
