@@ -17,7 +17,9 @@ impl Files {
         let mut files = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(|e| fail(".", e))? {
             let path = entry.map_err(|e| fail(".", e))?.path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
             if path.extension().is_some_and(|x| x == "toml") {
                 let text = std::fs::read_to_string(&path).map_err(|e| fail(name, e))?;
                 files.push((name.to_string(), text));

@@ -29,7 +29,9 @@ pub fn marks(text: &str) -> Result<Vec<std::ops::Range<usize>>, String> {
 
 /// `text` with every mark's words resolved by `term_of` (words → term id) into `[[words|id]]`.
 pub fn canonical(text: &str, term_of: impl Fn(&str) -> Option<String>) -> String {
-    let Ok(marks) = marks(text) else { return text.to_string() };
+    let Ok(marks) = marks(text) else {
+        return text.to_string();
+    };
     let mut out = String::with_capacity(text.len() + 16 * marks.len());
     let mut at = 0;
     for m in marks {
@@ -66,7 +68,9 @@ mod tests {
 
     #[test]
     fn canonical_form_names_the_term() {
-        let t = canonical("The [[Korean Wave]] grew.", |w| (w == "Korean Wave").then(|| "hallyu".into()));
+        let t = canonical("The [[Korean Wave]] grew.", |w| {
+            (w == "Korean Wave").then(|| "hallyu".into())
+        });
         assert_eq!(t, "The [[Korean Wave|hallyu]] grew.");
         assert_eq!(plain("The [[Korean Wave]] grew."), "The Korean Wave grew.");
     }

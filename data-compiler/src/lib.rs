@@ -6,9 +6,9 @@
 
 pub mod drill;
 mod emit;
-pub mod glossary;
 mod error;
 mod files;
+pub mod glossary;
 pub mod raw;
 pub mod readability;
 mod validate;

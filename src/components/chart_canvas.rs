@@ -4,7 +4,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use crate::data::model::Comparison;
 use crate::draw::comparison::{draw_on_canvas, palette, Labels};
 use crate::i18n::{tf, Msg};
-use crate::logic::chart::{format_value, height_for, hit, layout, ChartData};
+use crate::logic::chart::{format_mark, height_for, hit, layout, ChartData};
 use crate::platform::document;
 use crate::state::{lang, tr, use_app};
 
@@ -119,8 +119,8 @@ pub fn ChartCanvas(comparison: &'static Comparison, #[prop(into)] show_change: S
             let (l, names, unit) = g.as_ref()?;
             let m = l.marks.get(i)?;
             let value = match unit.as_str() {
-                "%" => format_value(m.value, unit),
-                unit => format!("{} {unit}", format_value(m.value, unit)),
+                "%" => format_mark(m.value, unit),
+                unit => format!("{} {unit}", format_mark(m.value, unit)),
             };
             Some(tf(
                 lang(),

@@ -3,12 +3,14 @@ use leptos::prelude::*;
 use crate::components::chart_canvas::{has_change_view, ChartCanvas};
 use crate::components::data_table::DataTable;
 use crate::components::deferred::after_first_paint;
+use crate::components::glossary_text::glossary_text;
 use crate::components::source_links::source_links;
+use crate::components::stance_label::stance_label;
 use crate::data::model::Comparison;
 use crate::data::source;
 use crate::draw::comparison::{draw_for_download, palette, Labels};
 use crate::i18n::{tf, Msg};
-use crate::logic::chart::{csv, format_value, height_for, layout, ChartData};
+use crate::logic::chart::{csv, format_mark, format_value, height_for, layout, ChartData};
 use crate::platform::document;
 use crate::state::{lang, tr, use_app};
 
@@ -37,7 +39,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
                     ("category", a.category),
                     ("series", a.series),
                     ("said", &format_value(a.value, c.unit)),
-                    ("actual", &format_value(*actual, c.unit)),
+                    ("actual", &format_mark(*actual, c.unit)),
                 ],
             ))
         })
@@ -70,6 +72,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
         <article class="chart-card" class:is-focused=focused id=format!("chart-{}", c.id)
             aria-labelledby=labelled_by tabindex="-1">
             <h2 class="chart-card__title" id=title_id>{c.title}</h2>
+            <p class="chart-card__stance">{stance_label(c.stance)}</p>
             <p class="chart-card__question">{c.question}</p>
             <div class="segmented" role="group" aria-label=tr(Msg::ChartShowTable)>
                 <button type="button" aria-pressed=move || (!show_table.get()).to_string()
@@ -94,7 +97,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
                     {move || table_built.get().then(|| view! { <DataTable comparison=c /> })}
                 </div>
             </div>
-            <p class="chart-card__caption">{c.caption}</p>
+            <p class="chart-card__caption">{glossary_text(c.caption)}</p>
             // The note explains the dashed mark, which only the values view draws.
             <div hidden=move || show_change.get() && !show_table.get()>{article_notes}</div>
             <div class="chart-card__sources">

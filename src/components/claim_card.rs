@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::components::correction::correction;
+use crate::components::glossary_text::glossary_text;
 use crate::components::verdict_badge::VerdictBadge;
-use crate::data::model::{Fact, SourceKind};
+use crate::data::model::Fact;
 use crate::data::source;
 use crate::i18n::Msg;
 use crate::logic::sources::anchor;
@@ -19,7 +20,7 @@ pub fn ClaimCard(fact: &'static Fact) -> impl IntoView {
         .sources
         .iter()
         .filter_map(|id| source(id))
-        .filter(|s| s.kind != SourceKind::Article)
+        .filter(|s| !s.seed)
         .map(|s| view! { <li><a href=format!("#{}", anchor(s.id))>{s.publisher}</a></li> })
         .collect();
     view! {
@@ -31,8 +32,8 @@ pub fn ClaimCard(fact: &'static Fact) -> impl IntoView {
                 {correction(said, actual)}
             })}
             <h4 class="claim__label">{tr(Msg::ClaimSourcesSay)}</h4>
-            <p>{fact.statement}</p>
-            {fact.note.map(|note| view! { <p class="claim__note">{note}</p> })}
+            <p>{glossary_text(fact.statement)}</p>
+            {fact.note.map(|note| view! { <p class="claim__note">{glossary_text(note)}</p> })}
             {(!checked_against.is_empty()).then(|| view! {
                 <div class="claim__sources">
                     <span>{tr(Msg::ClaimSourcesLabel)} ": "</span>

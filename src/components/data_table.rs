@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::data::model::Comparison;
 use crate::i18n::Msg;
-use crate::logic::chart::format_value;
+use crate::logic::chart::format_mark;
 use crate::state::tr;
 
 /// The same numbers as the chart, as an HTML table: the accessible version, and handy for copying.
@@ -17,7 +17,7 @@ pub fn DataTable(comparison: &'static Comparison) -> impl IntoView {
             let cells = c
                 .series
                 .iter()
-                .map(|s| view! { <td>{s.values.get(i).map(|v| format_value(*v, c.unit))}</td> })
+                .map(|s| view! { <td>{s.values.get(i).map(|v| format_mark(*v, c.unit))}</td> })
                 .collect_view();
             view! { <tr><th scope="row">{*cat}</th>{cells}</tr> }
         })

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
 use crate::components::correction::correction;
+use crate::components::glossary_text::glossary_text;
 use crate::components::source_links::source_links;
+use crate::components::stance_label::stance_label;
 use crate::data::model::{Event, Verdict};
 use crate::data::{fact, COMPARISONS};
-use crate::i18n::{format_date, Msg};
-use crate::logic::timeline::region_label;
+use crate::i18n::{format_date, tf, Label, Msg};
 use crate::logic::url_state::View;
 use crate::platform::{document, history};
 use crate::state::{lang, tr, use_app};
@@ -29,16 +30,24 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
         .map(|f| {
             let chart = COMPARISONS.iter().find(|c| c.facts.contains(&f.id));
             let link = chart.map(|c| {
-                let href = move || {
+                let to = move || {
                     app.url.with(|u| {
                         let mut to = u.with_view(View::Compare);
                         to.chart = Some(c.id.to_string());
-                        history::href(&to)
+                        to
                     })
                 };
-                view! { " " <a href=href>{tr(Msg::EventSeeChart)}</a> }
+                let href = move || history::href(&to());
+                // A plain click switches views in place, like every in-app link; the href serves new tabs.
+                let follow = move |ev: leptos::ev::MouseEvent| {
+                    if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+                        ev.prevent_default();
+                        app.go(to());
+                    }
+                };
+                view! { " " <a href=href on:click=follow>{tr(Msg::EventSeeChart)}</a> }
             });
-            view! { <li>{f.statement}{link}</li> }
+            view! { <li>{glossary_text(f.statement)}{link}</li> }
         })
         .collect::<Vec<_>>();
     let sources = source_links(e.sources);
@@ -54,8 +63,15 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
             <h3 class="visually-hidden" id=format!("event-title-{}", e.id)>
                 {e.title} ", " {format_date(lang(), &e.date)}
             </h3>
-            <p class="event-detail__meta">{tr(region_label(e.region))}</p>
-            <p>{e.summary}</p>
+            <p class="event-detail__meta">
+                {tr(e.region.label())}
+                " "
+                {stance_label(e.stance)}
+                {e.about.map(|period| view! {
+                    " · " {tf(lang(), Msg::EventAbout, &[("period", &period.replace('/', "–"))])}
+                })}
+            </p>
+            <p>{glossary_text(e.summary)}</p>
             {corrections}
             {has_figures.then(|| view! {
                 <h4 class="event-detail__label">{tr(Msg::EventFigures)}</h4>

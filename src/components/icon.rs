@@ -11,6 +11,7 @@ pub enum IconKind {
     Compare,
     Quiz,
     Sources,
+    Scales,
     Moon,
     Arrow,
     Check,
@@ -34,6 +35,7 @@ impl IconKind {
                 "M22 12a10 10 0 1 1-20 0a10 10 0 1 1 20 0zM9.2 9.2a3 3 0 0 1 5.8.8c0 2-3 2.6-3 4.5M12 17.5v.5"
             }
             IconKind::Sources => "M4 19V5a2 2 0 0 1 2-2h14v15H6a2 2 0 0 0-2 2 2 2 0 0 0 2 2h14v-4M8 7h8M8 11h6",
+            IconKind::Scales => "M12 3v18M7 21h10M4 7h16M7 7l-3 7a3 3 0 0 0 6 0zM17 7l-3 7a3 3 0 0 0 6 0z",
             IconKind::Moon => "M20.5 14.5A8.5 8.5 0 1 1 9.5 3.5a7 7 0 0 0 11 11z",
             IconKind::Arrow => "M5 12h14M13 6l6 6-6 6",
             IconKind::Check => "M4 12.5l5 5L20 6.5",

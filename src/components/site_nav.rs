@@ -15,6 +15,7 @@ pub fn SiteNav() -> impl IntoView {
         (View::Timeline, IconKind::Timeline, Msg::NavTimeline),
         (View::Compare, IconKind::Compare, Msg::NavCompare),
         (View::Quiz, IconKind::Quiz, Msg::NavQuiz),
+        (View::Perspectives, IconKind::Scales, Msg::NavPerspectives),
         (View::Sources, IconKind::Sources, Msg::NavSources),
     ];
     view! {

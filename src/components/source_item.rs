@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
-use crate::data::model::Source;
-use crate::i18n::{format_date, tp, Msg};
+use crate::data::model::{Source, SourceKind};
+use crate::i18n::{format_date, tp, Label, Msg};
+use crate::logic::glossary::plain;
 use crate::logic::sources::{anchor, citations, Citation};
 use crate::state::{lang, tr};
 
-/// One source with a stable anchor (`#source-<id>`) and what it supports, folded away until asked for.
+/// One source with a stable anchor (`#source-<id>`), its kind beside it (interested parties stand out), and
+/// what it supports, folded away until asked for.
 #[component]
 pub fn SourceItem(source: &'static Source) -> impl IntoView {
     let uses = citations(source.id);
@@ -15,10 +17,13 @@ pub fn SourceItem(source: &'static Source) -> impl IntoView {
         .into_iter()
         .map(|c| {
             let (tag, text) = match c {
-                Citation::Fact(f) => (Msg::CitedByFact, f.statement),
-                Citation::Event(e) => (Msg::CitedByEvent, e.title),
-                Citation::Chart(k) => (Msg::CitedByChart, k.title),
-                Citation::Question(q) => (Msg::CitedByQuestion, q.prompt),
+                Citation::Fact(f) => (Msg::CitedByFact, plain(f.statement)),
+                Citation::Event(e) => (Msg::CitedByEvent, e.title.to_string()),
+                Citation::Chart(k) => (Msg::CitedByChart, k.title.to_string()),
+                Citation::Question(q) => (Msg::CitedByQuestion, plain(q.prompt)),
+                Citation::Correction(k) => (Msg::CorrectionsHeading, k.now.to_string()),
+                Citation::Perspective(p) => (Msg::NavPerspectives, p.title.to_string()),
+                Citation::Term(t) => (Msg::GlossaryHeading, t.term.to_string()),
             };
             view! {
                 <li>
@@ -43,9 +48,15 @@ pub fn SourceItem(source: &'static Source) -> impl IntoView {
                 }}
             </p>
             <p class="source__meta">
+                <span class=kind_class(source.kind)>
+                    <span class="visually-hidden">{tr(Msg::SourceKindLabel)} " "</span>
+                    {tr(source.kind.label())}
+                </span>
+                " "
                 {source.publisher}
                 {date}
             </p>
+            {source.reference.map(|r| view! { <p class="source__reference">{tr(Msg::SourceReference)} " " {r}</p> })}
             {source.note.map(|n| view! { <p class="source__note">{n}</p> })}
             <details class="source__uses">
                 <summary>{tp(lang(), Msg::SupportsCount, count, &[])}</summary>
@@ -53,4 +64,8 @@ pub fn SourceItem(source: &'static Source) -> impl IntoView {
             </details>
         </li>
     }
+}
+
+fn kind_class(kind: SourceKind) -> String {
+    format!("source-kind source-kind--{}", kind.id())
 }

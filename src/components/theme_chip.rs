@@ -1,8 +1,7 @@
 use leptos::{html::span, prelude::*};
 
 use crate::data::model::Theme;
-use crate::logic::timeline::theme_label;
-use crate::logic::url_state::UrlValue;
+use crate::i18n::Label;
 use crate::state::tr;
 
 /// CSS modifier carrying the theme's colour; the icon and word carry the meaning for everyone.
@@ -14,7 +13,5 @@ pub fn theme_class(base: &str, t: Theme) -> String {
 /// (`.theme--*::before`), and this is a function, not a component: the timeline renders 38 of them.
 pub fn theme_chip(theme: Theme) -> impl IntoView {
     // Builder rather than `view!`: no placeholder comment per chip (see `event_list::event_row`).
-    span()
-        .class(theme_class("theme-chip", theme))
-        .child(tr(theme_label(theme)))
+    span().class(theme_class("theme-chip", theme)).child(tr(theme.label()))
 }

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
 use crate::components::theme_chip::theme_class;
-use crate::data::model::{Region, Theme};
+use crate::data::model::{Region, Stance, Theme};
 use crate::data::EVENTS;
-use crate::i18n::{tp, Msg};
-use crate::logic::timeline::{region_label, regions_present, theme_label, Filter};
+use crate::i18n::{tp, Label, Msg};
+use crate::logic::timeline::{regions_present, Filter};
 use crate::logic::url_state::UrlValue;
 use crate::state::{lang, tr, use_app};
 
-/// Theme chips (toggle buttons, several at once), a region menu, and a live count of what is left.
+/// Theme chips (toggle buttons, several at once), region and stance menus, and a live count of what is left.
 #[component]
 pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
     let app = use_app();
@@ -22,6 +22,12 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
     let set_region = move |value: String| {
         app.set_filter(Filter {
             region: Region::from_id(&value),
+            ..app.filter()
+        });
+    };
+    let set_stance = move |value: String| {
+        app.set_filter(Filter {
+            stance: Stance::from_id(&value),
             ..app.filter()
         });
     };
@@ -39,7 +45,7 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
                 <li>
                     <button type="button" class=theme_class("filter-chip", theme) aria-pressed=pressed
                         on:click=move |_| toggle(theme)>
-                        {tr(theme_label(theme))}
+                        {tr(theme.label())}
                     </button>
                 </li>
             }
@@ -51,7 +57,12 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
     let initial = untrack(|| app.filter().region);
     let regions = regions_present(EVENTS)
         .into_iter()
-        .map(|r| view! { <option value=r.id() selected=initial == Some(r)>{tr(region_label(r))}</option> })
+        .map(|r| view! { <option value=r.id() selected=initial == Some(r)>{tr(r.label())}</option> })
+        .collect_view();
+    let initial_stance = untrack(|| app.filter().stance);
+    let stances = Stance::ALL
+        .iter()
+        .map(|&s| view! { <option value=s.id() selected=initial_stance == Some(s)>{tr(s.label())}</option> })
         .collect_view();
     let count = move || tp(lang(), Msg::EventsShown, shown.get() as u64, &[]);
     view! {
@@ -67,6 +78,14 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
                         prop:value=move || app.filter().region.map_or("", |r| r.id())>
                         <option value="" selected=initial.is_none()>{tr(Msg::RegionAll)}</option>
                         {regions}
+                    </select>
+                </label>
+                <label class="filter-region">
+                    <span>{tr(Msg::FilterStance)}</span>
+                    <select on:change=move |ev| set_stance(event_target_value(&ev))
+                        prop:value=move || app.filter().stance.map_or("", |s| s.id())>
+                        <option value="" selected=initial_stance.is_none()>{tr(Msg::StanceAll)}</option>
+                        {stances}
                     </select>
                 </label>
                 <p class="filter-count" role="status" aria-live="polite">{count}</p>

@@ -9,37 +9,7 @@ pub struct Date {
     pub day: u8,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SourceKind {
-    /// The opinion piece the project started from.
-    Article,
-    /// The body that produced the data (a statistics office, the company, the researchers).
-    Primary,
-    /// A report or copy of the primary source.
-    Secondary,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Region {
-    Global,
-    Korea,
-    China,
-    India,
-    LatinAmerica,
-    Spain,
-    Usa,
-    Uk,
-    Europe,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Theme {
-    Music,
-    FilmTv,
-    Language,
-    Politics,
-    Trade,
-}
+pub use super::{Region, SourceKind, Stance, Theme};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Verdict {
@@ -68,11 +38,16 @@ pub enum ChartKind {
 #[derive(Debug)]
 pub struct Source {
     pub id: &'static str,
+    /// In the source's own language.
     pub title: &'static str,
     pub publisher: &'static str,
     pub date: Option<Date>,
     pub url: Option<&'static str>,
+    /// A library or archive reference, for a source with no working link.
+    pub reference: Option<&'static str>,
     pub kind: SourceKind,
+    /// The opinion piece the project fact-checks.
+    pub seed: bool,
     pub note: Option<&'static str>,
 }
 
@@ -84,6 +59,7 @@ pub struct Fact {
     pub unit: Option<&'static str>,
     pub years: &'static [u16],
     pub region: Region,
+    pub stance: Stance,
     pub sources: &'static [&'static str],
     pub verdict: Verdict,
     /// Set when this fact checks one of the article's claims: what the article said.
@@ -96,11 +72,16 @@ pub struct Fact {
 #[derive(Debug)]
 pub struct Event {
     pub id: &'static str,
+    /// When the world could first know of it: the day it happened, or the day a figure was published.
     pub date: Date,
+    /// For a published figure: the period it describes, `2021` or `2017/2021`.
+    pub about: Option<&'static str>,
     pub title: &'static str,
+    /// May hold glossary marks: render with `GlossaryText`.
     pub summary: &'static str,
     pub theme: Theme,
     pub region: Region,
+    pub stance: Stance,
     pub facts: &'static [&'static str],
     pub sources: &'static [&'static str],
 }
@@ -108,7 +89,17 @@ pub struct Event {
 #[derive(Debug)]
 pub struct Series {
     pub label: &'static str,
-    pub values: &'static [f64],
+    pub values: &'static [Value],
+}
+
+/// One plotted value as the source gave it: ceilings and ranges are never drawn as plain bars.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Exact(f64),
+    /// “Under 3”.
+    Below(f64),
+    /// “2.4 to 3.6”.
+    Range(f64, f64),
 }
 
 /// Where the article's figure differs from the verified one.
@@ -128,7 +119,9 @@ pub struct Comparison {
     pub unit: &'static str,
     pub categories: &'static [&'static str],
     pub series: &'static [Series],
+    /// May hold glossary marks.
     pub caption: &'static str,
+    pub stance: Stance,
     pub sources: &'static [&'static str],
     pub facts: &'static [&'static str],
     pub article: &'static [ArticleValue],
@@ -164,11 +157,16 @@ pub enum Answer {
 pub struct Question {
     pub id: &'static str,
     pub difficulty: Difficulty,
+    /// The fact the question tests; a quiz never holds two questions with the same claim.
+    pub claim: &'static str,
+    /// May hold glossary marks, as may `explanation`.
     pub prompt: &'static str,
     pub explanation: &'static str,
     pub sources: &'static [&'static str],
     pub event: Option<&'static str>,
     pub chart: Option<&'static str>,
+    /// The section of the perspectives page the question draws on.
+    pub perspective: Option<&'static str>,
     pub answer: Answer,
 }
 
@@ -178,4 +176,42 @@ impl PartialEq for Question {
     fn eq(&self, other: &Self) -> bool {
         self.id == other.id
     }
+}
+
+/// A mistake this app made and corrected, listed in the Sources view.
+#[derive(Debug)]
+pub struct Correction {
+    pub id: &'static str,
+    pub date: Date,
+    pub was: &'static str,
+    pub now: &'static str,
+    /// The facts, events, comparisons and questions that changed.
+    pub items: &'static [&'static str],
+    pub sources: &'static [&'static str],
+}
+
+/// One section of the perspectives page: a view of the claim, with its evidence.
+#[derive(Debug)]
+pub struct Perspective {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub stance: Stance,
+    pub summary: &'static str,
+    pub points: &'static [&'static str],
+    pub events: &'static [&'static str],
+    pub facts: &'static [&'static str],
+    pub charts: &'static [&'static str],
+    pub sources: &'static [&'static str],
+}
+
+/// A glossary term. `concept` terms are also cards on the perspectives page.
+#[derive(Debug)]
+pub struct Term {
+    pub id: &'static str,
+    pub term: &'static str,
+    pub definition: &'static str,
+    pub concept: bool,
+    /// Who coined or argued the idea, and when.
+    pub origin: Option<&'static str>,
+    pub sources: &'static [&'static str],
 }

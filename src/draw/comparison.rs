@@ -4,7 +4,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use crate::logic::chart::Layout;
+use crate::logic::chart::{Layout, Shape};
 
 /// Chart colours per theme. Series use the Okabe–Ito colour-blind-safe set; every value also has a direct
 /// label, so colour never carries meaning alone. Mirrors the CSS tokens in `style/tokens.css`.
@@ -168,7 +168,25 @@ fn paint<DB: DrawingBackend>(
         let colour = p.series[m.series % p.series.len()];
         if l.lines.is_empty() {
             let rect = [(px(m.x), px(m.y)), (px(m.x + m.w), px(m.y + m.h))];
-            area.draw(&Rectangle::new(rect, colour.filled())).map_err(err)?;
+            if m.shape == Shape::Solid {
+                area.draw(&Rectangle::new(rect, colour.filled())).map_err(err)?;
+            } else {
+                // A ceiling or a range is not a measurement: an outline with diagonal hatching, so it can
+                // never be read as a solid bar (see `logic::chart::Shape`).
+                area.draw(&Rectangle::new(rect, colour.stroke_width(px(2.0) as u32)))
+                    .map_err(err)?;
+                let mut d = 0.0;
+                while d < m.w + m.h {
+                    let (x0, y0) = (m.x + d.min(m.w), m.y + (d - m.w).max(0.0));
+                    let (x1, y1) = (m.x + (d - m.h).max(0.0), m.y + d.min(m.h));
+                    area.draw(&PathElement::new(
+                        vec![(px(x0), px(y0)), (px(x1), px(y1))],
+                        colour.stroke_width(px(1.0) as u32),
+                    ))
+                    .map_err(err)?;
+                    d += 8.0;
+                }
+            }
         } else {
             let (cx, cy) = (m.x + m.w / 2.0, m.y + m.h / 2.0);
             area.draw(&Circle::new((px(cx), px(cy)), px(5.0), colour.filled()))

@@ -10,8 +10,10 @@
 
 mod en;
 mod format;
+mod labels;
 
 pub use format::format_date;
+pub use labels::{Help, Label};
 
 /// A language the interface can be shown in. Its code is the BCP 47 tag used for `<html lang>` and `lang=`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -70,10 +72,12 @@ macro_rules! messages {
 
 messages! {
     AppName, AppPitch, SkipToContent, NavLabel, NavHome, NavTimeline, NavCompare, NavQuiz, NavSources,
+    NavPerspectives, PerspectivesTitle,
     PageTitle, ThemeDark, LoadingApp,
     HomeTitle, HomeIntro1, HomeIntro2, HomeIntro3, HomeFeaturesHeading,
     FeatureTimelineTitle, FeatureTimelineBody, FeatureCompareTitle, FeatureCompareBody,
-    FeatureQuizTitle, FeatureQuizBody, FeatureSourcesTitle, FeatureSourcesBody,
+    FeatureQuizTitle, FeatureQuizBody, FeatureSourcesTitle, FeatureSourcesBody, FeaturePerspectivesTitle,
+    FeaturePerspectivesBody,
     HomeTeachersHeading, HomeTeachersBody, HomeTeaserHeading, HomeTeaserLink,
     TimelineTitle, CompareTitle, QuizTitle, SourcesTitle,
     FooterSeed, FooterSeedLink, FooterSources, FooterPrivacy, FooterLicence,
@@ -86,14 +90,26 @@ messages! {
     EventFigures, EventSeeChart, EventSources, EventClose, EventOpen,
     ThemeMusic, ThemeFilmTv, ThemeLanguage, ThemePolitics, ThemeTrade,
     RegionGlobal, RegionKorea, RegionChina, RegionIndia, RegionLatinAmerica, RegionSpain, RegionUsa, RegionUk,
-    RegionEurope,
+    RegionEurope, RegionJapan, RegionAfrica,
+    /// Stance: how an item bears on the claim; the filter; its help.
+    StanceSupports, StanceChallenges, StanceContext, FilterStance, StanceAll, StanceLabel,
+    StanceSupportsHelp, StanceChallengesHelp, StanceContextHelp,
+    /// `{period}`: the period a published figure describes.
+    EventAbout,
+    /// Perspectives page.
+    PerspectivesIntro1, PerspectivesIntro2, PerspectivesEvidence, PerspectivesConceptsHeading, ConceptOrigin,
+    GlossaryHeading, GlossaryIntro, GlossaryClose,
+    /// Corrections to the app itself, in the Sources view. `CorrectionDate`: `{date}`.
+    CorrectionsHeading, CorrectionsIntro, CorrectionWas, CorrectionNow, CorrectionDate, CorrectionItems,
+    SourceReference, SourceKindLabel, SeedArticle,
     SourcesIntro1, SourcesIntro2, ClaimsHeading,
     /// Plural in `n`; also `{confirmed}`, `{corrected}`, `{unverified}`.
     ClaimsSummary,
     ClaimArticleSaid, ClaimSourcesSay, ClaimWas, ClaimActually, ClaimSourcesLabel,
     VerdictConfirmed, VerdictCorrected, VerdictUnverified,
     VerdictConfirmedHelp, VerdictCorrectedHelp, VerdictUnverifiedHelp,
-    SourcesListHeading, KindArticle, KindPrimary, KindSecondary, KindArticleHelp, KindPrimaryHelp, KindSecondaryHelp,
+    SourcesListHeading, KindPrimary, KindNews, KindAnalysis, KindInterested, KindOpinion, KindPrimaryHelp,
+    KindNewsHelp, KindAnalysisHelp, KindInterestedHelp, KindOpinionHelp,
     /// Plural in `n`.
     SupportsCount,
     CitedByFact, CitedByEvent, CitedByChart, CitedByQuestion,

@@ -2,7 +2,7 @@
 //! hit testing and the CSV export. The canvas drawing (`draw/`) only paints what this computes, so all of it
 //! is tested natively and the same layout serves the screen, the PNG download and pointer/keyboard picking.
 
-use crate::data::model::{ChartKind, Comparison};
+use crate::data::model::{ChartKind, Comparison, Value};
 
 /// Space around the plot for axis labels, category names and the legend, in CSS pixels.
 const LEFT: f64 = 44.0;
@@ -52,6 +52,44 @@ pub fn format_value(v: f64, unit: &str) -> String {
     }
 }
 
+/// A plotted value as its label: `30%`, `<3%` for a ceiling, `2.4–3.6%` for a range. The same text serves the
+/// canvas, the data table and the chart's description, so a ceiling is never shown as a plain number.
+pub fn format_mark(v: Value, unit: &str) -> String {
+    match v {
+        Value::Exact(v) => format_value(v, unit),
+        Value::Below(v) => format!("<{}", format_value(v, unit)),
+        Value::Range(lo, hi) => {
+            let lo = format_value(lo, unit);
+            format!("{}–{}", lo.trim_end_matches('%'), format_value(hi, unit))
+        }
+    }
+}
+
+/// How a bar is drawn: a measured value is solid; a ceiling (“under 3”) and a range are outlined and
+/// hatched, so they never look like a measurement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Solid,
+    Ceiling,
+    Range,
+}
+
+/// The span a value covers on the axis: a ceiling from zero up to it, a range from low to high.
+fn span(v: Value) -> (f64, f64) {
+    match v {
+        Value::Exact(v) | Value::Below(v) => (v.min(0.0), v.max(0.0)),
+        Value::Range(lo, hi) => (lo, hi),
+    }
+}
+
+/// The number a value is sorted, hit-tested and described by: its top.
+pub fn top_of(v: Value) -> f64 {
+    match v {
+        Value::Exact(v) | Value::Below(v) => v,
+        Value::Range(_, hi) => hi,
+    }
+}
+
 fn group_thousands(digits: &str) -> String {
     let (sign, digits) = digits.strip_prefix('-').map_or(("", digits), |d| ("-", d));
     let mut out = String::new();
@@ -94,7 +132,8 @@ pub fn wrap(text: &str, max_chars: usize) -> Vec<String> {
 pub struct Mark {
     pub series: usize,
     pub category: usize,
-    pub value: f64,
+    pub value: Value,
+    pub shape: Shape,
     /// Bars: the rectangle. Points: a small box centred on the point.
     pub x: f64,
     pub y: f64,
@@ -134,7 +173,7 @@ pub struct ChartData<'a> {
     pub unit: &'a str,
     pub categories: &'a [&'a str],
     /// (label, one value per category).
-    pub series: Vec<(&'a str, Vec<f64>)>,
+    pub series: Vec<(&'a str, Vec<Value>)>,
     /// The article's figures: (series, category, value).
     pub article: Vec<(&'a str, &'a str, f64)>,
 }
@@ -152,7 +191,8 @@ impl<'a> ChartData<'a> {
 
     /// The change, where it makes sense: from the first to the last series of a bar chart, or from the first
     /// year of a line chart. Percentages change in percentage points (52% → 30% is −22 points); other units
-    /// in per cent (82 → 142 is +73%). `None` for a single-series bar chart, which has nothing to compare.
+    /// in per cent (82 → 142 is +73%). `None` for a single-series bar chart, which has nothing to compare,
+    /// and for a chart with ceilings or ranges, whose change is not one number.
     pub fn change(c: &'a Comparison, label: &'a str, points_unit: &'a str, percent_unit: &'a str) -> Option<Self> {
         let percent = c.unit == "%";
         let diff = |from: f64, to: f64| {
@@ -164,19 +204,24 @@ impl<'a> ChartData<'a> {
                 None
             }
         };
+        let exact = |s: &crate::data::model::Series| -> Option<Vec<f64>> {
+            s.values
+                .iter()
+                .map(|v| match v {
+                    Value::Exact(v) => Some(*v),
+                    _ => None,
+                })
+                .collect()
+        };
         let values: Vec<f64> = match c.kind {
             ChartKind::Line => {
-                let s = c.series.first()?;
-                let first = *s.values.first()?;
-                s.values.iter().map(|v| diff(first, *v)).collect::<Option<_>>()?
+                let s = exact(c.series.first()?)?;
+                let first = *s.first()?;
+                s.iter().map(|v| diff(first, *v)).collect::<Option<_>>()?
             }
             _ if c.series.len() >= 2 => {
-                let (from, to) = (c.series.first()?, c.series.last()?);
-                from.values
-                    .iter()
-                    .zip(to.values)
-                    .map(|(a, b)| diff(*a, *b))
-                    .collect::<Option<_>>()?
+                let (from, to) = (exact(c.series.first()?)?, exact(c.series.last()?)?);
+                from.iter().zip(to).map(|(a, b)| diff(*a, b)).collect::<Option<_>>()?
             }
             _ => return None,
         };
@@ -189,7 +234,7 @@ impl<'a> ChartData<'a> {
             },
             unit: if percent { points_unit } else { percent_unit },
             categories: c.categories,
-            series: vec![(label, values.into_iter().map(round).collect())],
+            series: vec![(label, values.into_iter().map(|v| Value::Exact(round(v))).collect())],
             article: Vec::new(),
         })
     }
@@ -199,7 +244,12 @@ pub fn layout(c: &ChartData, width: f64, height: f64) -> Layout {
     let all = c
         .series
         .iter()
-        .flat_map(|(_, v)| v.iter().copied())
+        .flat_map(|(_, v)| {
+            v.iter().flat_map(|v| {
+                let (lo, hi) = span(*v);
+                [lo, hi]
+            })
+        })
         .chain(c.article.iter().map(|a| a.2));
     let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let ticks = nice_ticks(lo, hi, 5);
@@ -228,15 +278,22 @@ pub fn layout(c: &ChartData, width: f64, height: f64) -> Layout {
     let group_w = (right - left) / n_cat as f64;
     for (si, (_, values)) in c.series.iter().enumerate() {
         let mut line = Vec::new();
-        for (ci, &v) in values.iter().enumerate() {
-            let label = format_value(v, c.unit);
+        for (ci, &value) in values.iter().enumerate() {
+            let label = format_mark(value, c.unit);
+            let shape = match value {
+                Value::Exact(_) => Shape::Solid,
+                Value::Below(_) => Shape::Ceiling,
+                Value::Range(..) => Shape::Range,
+            };
+            let v = top_of(value);
             let mark = if c.kind == ChartKind::Line {
                 let (px, py) = (cat_x[ci], y(v));
                 line.push((px, py));
                 Mark {
                     series: si,
                     category: ci,
-                    value: v,
+                    value,
+                    shape,
                     x: px - 8.0,
                     y: py - 8.0,
                     w: 16.0,
@@ -248,13 +305,15 @@ pub fn layout(c: &ChartData, width: f64, height: f64) -> Layout {
             } else {
                 let bar_w = (group_w * 0.8 / n_ser as f64).min(64.0);
                 let x0 = cat_x[ci] - bar_w * n_ser as f64 / 2.0 + bar_w * si as f64;
-                let (top_y, bot_y) = if v >= 0.0 { (y(v), y(0.0)) } else { (y(0.0), y(v)) };
+                let (lo, hi) = span(value);
+                let (top_y, bot_y) = (y(hi), y(lo));
                 // Labels sit just outside the bar's end: above positive bars, below negative ones.
                 let label_y = if v >= 0.0 { top_y - 5.0 } else { bot_y + 14.0 };
                 Mark {
                     series: si,
                     category: ci,
-                    value: v,
+                    value,
+                    shape,
                     x: x0 + 1.0,
                     y: top_y,
                     w: bar_w - 2.0,
@@ -360,7 +419,12 @@ pub fn csv(c: &Comparison) -> String {
         out.push_str(&field(cat));
         for s in c.series {
             out.push(',');
-            out.push_str(&s.values.get(i).map(|v| v.to_string()).unwrap_or_default());
+            let cell = s.values.get(i).map(|v| match *v {
+                Value::Exact(v) => v.to_string(),
+                Value::Below(v) => format!("<{v}"),
+                Value::Range(lo, hi) => format!("{lo}-{hi}"),
+            });
+            out.push_str(&field(&cell.unwrap_or_default()));
         }
         out.push('\n');
     }
@@ -434,7 +498,7 @@ mod tests {
     fn bars_are_proportional_to_values_from_a_shared_zero() {
         let c = comparison("english-share-of-hits").expect("dataset has this chart");
         let l = layout(&ChartData::values(c), 600.0, 400.0);
-        let bar = |v: f64| l.marks.iter().find(|m| m.value == v).unwrap();
+        let bar = |v: f64| l.marks.iter().find(|m| m.value == Value::Exact(v)).unwrap();
         let ratio = bar(90.0).h / bar(30.0).h;
         assert!((ratio - 3.0).abs() < 0.02, "90 is three times 30: {ratio}");
         assert!(
@@ -446,10 +510,46 @@ mod tests {
 
     #[test]
     fn negative_values_hang_below_zero_with_labels_beneath() {
-        let c = comparison("us-imports-article-vs-data").expect("dataset has this chart");
-        let l = layout(&ChartData::values(c), 600.0, 400.0);
-        let neg = l.marks.iter().find(|m| m.value < 0.0).expect("the article's -25%");
+        let categories = ["Fell", "Rose"];
+        let data = ChartData {
+            kind: ChartKind::Paired,
+            unit: "% change",
+            categories: &categories,
+            series: vec![("Change", vec![Value::Exact(-25.0), Value::Exact(40.0)])],
+            article: Vec::new(),
+        };
+        let l = layout(&data, 600.0, 400.0);
+        let neg = l.marks.iter().find(|m| top_of(m.value) < 0.0).expect("the -25");
         assert!((neg.y - l.zero_y).abs() < 0.5 && neg.label_y > neg.y + neg.h);
+    }
+
+    #[test]
+    fn ceilings_and_ranges_are_labelled_and_drawn_as_what_they_are() {
+        assert_eq!(format_mark(Value::Below(3.0), "%"), "<3%");
+        assert_eq!(format_mark(Value::Range(2.4, 3.6), "%"), "2.4–3.6%");
+        assert_eq!(format_mark(Value::Range(1500.0, 2000.0), "students"), "1,500–2,000");
+        let categories = ["A", "B", "C"];
+        let data = ChartData {
+            kind: ChartKind::Grouped,
+            unit: "%",
+            categories: &categories,
+            series: vec![(
+                "Share",
+                vec![Value::Exact(8.0), Value::Below(3.0), Value::Range(10.0, 30.0)],
+            )],
+            article: Vec::new(),
+        };
+        let l = layout(&data, 600.0, 400.0);
+        let shapes: Vec<Shape> = l.marks.iter().map(|m| m.shape).collect();
+        assert_eq!(shapes, vec![Shape::Solid, Shape::Ceiling, Shape::Range]);
+        let range = &l.marks[2];
+        assert!(range.y + range.h < l.zero_y - 1.0, "a range floats above zero");
+        assert_eq!(
+            ChartData::values(comparison("english-share-of-hits").unwrap())
+                .series
+                .len(),
+            2
+        );
     }
 
     #[test]
@@ -476,12 +576,15 @@ mod tests {
         let shares = comparison("english-share-of-hits").unwrap();
         let d = ChartData::change(shares, "change", "points", "% change").expect("two series");
         assert_eq!(d.unit, "points");
-        assert_eq!(d.series[0].1, vec![-2.0, -11.0, -22.0]);
+        assert_eq!(
+            d.series[0].1,
+            vec![Value::Exact(-2.0), Value::Exact(-11.0), Value::Exact(-22.0)]
+        );
         let fans = comparison("hallyu-fans").unwrap();
         let d = ChartData::change(fans, "change", "points", "% change").expect("a line chart");
         assert_eq!(d.unit, "% change");
-        assert_eq!(d.series[0].1[0], 0.0);
-        assert!((d.series[0].1[1] - (89.19 / 9.26 - 1.0) * 100.0).abs() < 0.06);
+        assert_eq!(d.series[0].1[0], Value::Exact(0.0));
+        assert!((top_of(d.series[0].1[1]) - (89.19 / 9.26 - 1.0) * 100.0).abs() < 0.06);
         let single = comparison("duolingo-korean-surge").unwrap();
         assert_eq!(ChartData::change(single, "change", "points", "% change"), None);
     }

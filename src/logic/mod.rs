@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod embed;
+pub mod glossary;
 pub mod quiz;
 pub mod rng;
 pub mod sources;

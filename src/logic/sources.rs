@@ -1,8 +1,10 @@
 //! What the Sources view needs from the dataset: the article's checked claims, and for each source what it
 //! supports. Pure functions over the compiled-in data, tested natively.
 
-use crate::data::model::{Comparison, Event, Fact, Question, Source, SourceKind, Verdict};
-use crate::data::{COMPARISONS, EVENTS, FACTS, QUESTIONS, SOURCES};
+use crate::data::model::{
+    Comparison, Correction, Event, Fact, Perspective, Question, Source, SourceKind, Term, Verdict,
+};
+use crate::data::{COMPARISONS, CORRECTIONS, EVENTS, FACTS, PERSPECTIVES, QUESTIONS, SOURCES, TERMS};
 
 /// The article's claims, in the order the fact-check lists them.
 pub fn claims() -> impl Iterator<Item = &'static Fact> {
@@ -33,10 +35,31 @@ pub fn verdict_counts<'a>(facts: impl IntoIterator<Item = &'a Fact>) -> VerdictC
     })
 }
 
-/// Sources grouped the way the view lists them: the article, then primary, then secondary.
-pub fn grouped_sources() -> [(SourceKind, Vec<&'static Source>); 3] {
-    [SourceKind::Article, SourceKind::Primary, SourceKind::Secondary]
-        .map(|kind| (kind, SOURCES.iter().filter(|s| s.kind == kind).collect()))
+/// A heading of the Sources view's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceGroup {
+    /// The opinion piece this app fact-checks, on its own at the top.
+    Seed,
+    Kind(SourceKind),
+}
+
+/// Sources grouped the way the view lists them: the seed article, then each kind in the vocabulary's order.
+/// Empty groups are left out.
+pub fn grouped_sources() -> Vec<(SourceGroup, Vec<&'static Source>)> {
+    let seed = (SourceGroup::Seed, SOURCES.iter().filter(|s| s.seed).collect());
+    let kinds = SourceKind::ALL.iter().map(|&kind| {
+        let list = SOURCES.iter().filter(|s| !s.seed && s.kind == kind).collect();
+        (SourceGroup::Kind(kind), list)
+    });
+    std::iter::once(seed)
+        .chain(kinds)
+        .filter(|(_, list): &(_, Vec<_>)| !list.is_empty())
+        .collect()
+}
+
+/// The seed article.
+pub fn seed() -> Option<&'static Source> {
+    SOURCES.iter().find(|s| s.seed)
 }
 
 /// One thing in the app that cites a source.
@@ -46,6 +69,9 @@ pub enum Citation {
     Event(&'static Event),
     Chart(&'static Comparison),
     Question(&'static Question),
+    Correction(&'static Correction),
+    Perspective(&'static Perspective),
+    Term(&'static Term),
 }
 
 pub fn citations(source_id: &str) -> Vec<Citation> {
@@ -57,6 +83,19 @@ pub fn citations(source_id: &str) -> Vec<Citation> {
         .chain(EVENTS.iter().filter(|e| cites(e.sources)).map(Citation::Event))
         .chain(COMPARISONS.iter().filter(|c| cites(c.sources)).map(Citation::Chart))
         .chain(QUESTIONS.iter().filter(|q| cites(q.sources)).map(Citation::Question))
+        .chain(
+            CORRECTIONS
+                .iter()
+                .filter(|c| cites(c.sources))
+                .map(Citation::Correction),
+        )
+        .chain(
+            PERSPECTIVES
+                .iter()
+                .filter(|p| cites(p.sources))
+                .map(Citation::Perspective),
+        )
+        .chain(TERMS.iter().filter(|t| cites(t.sources)).map(Citation::Term))
         .collect()
 }
 
@@ -81,8 +120,14 @@ mod tests {
         let groups = grouped_sources();
         let listed: usize = groups.iter().map(|(_, g)| g.len()).sum();
         assert_eq!(listed, SOURCES.len());
-        assert_eq!(groups[0].0, SourceKind::Article);
+        assert_eq!(groups[0].0, SourceGroup::Seed);
         assert_eq!(groups[0].1.len(), 1, "one seed article");
+        assert!(
+            groups
+                .iter()
+                .any(|(g, _)| *g == SourceGroup::Kind(SourceKind::Interested)),
+            "interested parties are a group of their own"
+        );
     }
 
     #[test]
@@ -97,7 +142,7 @@ mod tests {
 
     #[test]
     fn every_claim_cites_the_article() {
-        let article = grouped_sources()[0].1[0].id;
+        let article = seed().expect("a seed article").id;
         for c in claims() {
             assert!(c.sources.contains(&article), "{}", c.id);
         }

@@ -2,24 +2,27 @@
 //! the time axis, which lane keeps it clear of its neighbours, the year ticks and the era bands.
 //! Components only turn these numbers into markup.
 
-use crate::data::model::{Date, Event, Region, Theme};
+use crate::data::model::{Date, Event, Region, Stance};
 use crate::i18n::Msg;
 use crate::logic::url_state::ThemeSet;
 
-/// What the reader has narrowed the timeline to. Empty themes and no region mean "everything".
+/// What the reader has narrowed the timeline to. Empty themes, no region and no stance mean "everything".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     pub themes: ThemeSet,
     pub region: Option<Region>,
+    pub stance: Option<Stance>,
 }
 
 impl Filter {
     pub fn matches(&self, e: &Event) -> bool {
-        (self.themes.is_empty() || self.themes.contains(e.theme)) && self.region.is_none_or(|r| r == e.region)
+        (self.themes.is_empty() || self.themes.contains(e.theme))
+            && self.region.is_none_or(|r| r == e.region)
+            && self.stance.is_none_or(|s| s == e.stance)
     }
 
     pub fn is_active(&self) -> bool {
-        !self.themes.is_empty() || self.region.is_some()
+        !self.themes.is_empty() || self.region.is_some() || self.stance.is_some()
     }
 }
 
@@ -29,7 +32,6 @@ pub fn filtered(events: &'static [Event], filter: &Filter) -> Vec<&'static Event
 
 /// The regions that occur in `events`, in a stable order, for the region menu.
 pub fn regions_present(events: &[Event]) -> Vec<Region> {
-    use crate::logic::url_state::UrlValue;
     Region::ALL
         .iter()
         .copied()
@@ -165,35 +167,11 @@ pub fn key_target(key: &str, index: usize, len: usize) -> Option<usize> {
     }
 }
 
-pub fn theme_label(t: Theme) -> Msg {
-    match t {
-        Theme::Music => Msg::ThemeMusic,
-        Theme::FilmTv => Msg::ThemeFilmTv,
-        Theme::Language => Msg::ThemeLanguage,
-        Theme::Politics => Msg::ThemePolitics,
-        Theme::Trade => Msg::ThemeTrade,
-    }
-}
-
-pub fn region_label(r: Region) -> Msg {
-    match r {
-        Region::Global => Msg::RegionGlobal,
-        Region::Korea => Msg::RegionKorea,
-        Region::China => Msg::RegionChina,
-        Region::India => Msg::RegionIndia,
-        Region::LatinAmerica => Msg::RegionLatinAmerica,
-        Region::Spain => Msg::RegionSpain,
-        Region::Usa => Msg::RegionUsa,
-        Region::Uk => Msg::RegionUk,
-        Region::Europe => Msg::RegionEurope,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::model::Theme;
     use crate::data::EVENTS;
-    use crate::logic::url_state::UrlValue;
 
     fn date(year: u16, month: u8, day: u8) -> Date {
         Date { year, month, day }
@@ -210,7 +188,7 @@ mod tests {
         assert_eq!(all.len(), EVENTS.len());
         let music = Filter {
             themes: ThemeSet::default().toggled(Theme::Music),
-            region: None,
+            ..Filter::default()
         };
         let m = filtered(EVENTS, &music);
         assert!(!m.is_empty() && m.iter().all(|e| e.theme == Theme::Music));
@@ -223,7 +201,7 @@ mod tests {
         assert!(k.len() < m.len());
         let two = Filter {
             themes: music.themes.toggled(Theme::Trade),
-            region: None,
+            ..Filter::default()
         };
         assert_eq!(
             filtered(EVENTS, &two).len(),
@@ -233,6 +211,13 @@ mod tests {
                 .count()
         );
         assert!(both.is_active() && !Filter::default().is_active());
+        let against = Filter {
+            stance: Some(Stance::Challenges),
+            ..Filter::default()
+        };
+        let c = filtered(EVENTS, &against);
+        assert!(!c.is_empty() && c.len() < EVENTS.len() && c.iter().all(|e| e.stance == Stance::Challenges));
+        assert!(against.is_active());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! kept as free text, so nothing from it can be reflected into the page. Serialising writes only non-default
 //! values, in a fixed order, so equal states always give equal URLs.
 
-use crate::data::model::{Difficulty, Region, Theme};
+use crate::data::model::{Difficulty, Region, Stance, Theme};
 use crate::i18n::Lang;
 use crate::logic::quiz::config::{QuizLength, MAX_SEED};
 
@@ -31,17 +31,26 @@ pub enum View {
     Timeline,
     Compare,
     Quiz,
+    Perspectives,
     Sources,
 }
 
 impl UrlValue for View {
-    const ALL: &'static [Self] = &[View::Home, View::Timeline, View::Compare, View::Quiz, View::Sources];
+    const ALL: &'static [Self] = &[
+        View::Home,
+        View::Timeline,
+        View::Compare,
+        View::Quiz,
+        View::Perspectives,
+        View::Sources,
+    ];
     fn id(self) -> &'static str {
         match self {
             View::Home => "home",
             View::Timeline => "timeline",
             View::Compare => "compare",
             View::Quiz => "quiz",
+            View::Perspectives => "perspectives",
             View::Sources => "sources",
         }
     }
@@ -74,51 +83,19 @@ impl UrlValue for Lang {
     }
 }
 
-impl UrlValue for Theme {
-    const ALL: &'static [Self] = &[
-        Theme::Music,
-        Theme::FilmTv,
-        Theme::Language,
-        Theme::Politics,
-        Theme::Trade,
-    ];
-    fn id(self) -> &'static str {
-        match self {
-            Theme::Music => "music",
-            Theme::FilmTv => "film-tv",
-            Theme::Language => "language",
-            Theme::Politics => "politics",
-            Theme::Trade => "trade",
+/// The data's vocabularies: their ids and their order come from the data compiler, the one list of each.
+macro_rules! data_vocabulary {
+    ($($ty:ty),*) => {$(
+        impl UrlValue for $ty {
+            const ALL: &'static [Self] = <$ty>::ALL;
+            fn id(self) -> &'static str {
+                <$ty>::id(self)
+            }
         }
-    }
+    )*};
 }
 
-impl UrlValue for Region {
-    const ALL: &'static [Self] = &[
-        Region::Global,
-        Region::Korea,
-        Region::China,
-        Region::India,
-        Region::LatinAmerica,
-        Region::Spain,
-        Region::Usa,
-        Region::Uk,
-        Region::Europe,
-    ];
-    fn id(self) -> &'static str {
-        match self {
-            Region::Global => "global",
-            Region::Korea => "korea",
-            Region::China => "china",
-            Region::India => "india",
-            Region::LatinAmerica => "latin-america",
-            Region::Spain => "spain",
-            Region::Usa => "usa",
-            Region::Uk => "uk",
-            Region::Europe => "europe",
-        }
-    }
-}
+data_vocabulary!(Theme, Region, Stance);
 
 impl UrlValue for Difficulty {
     const ALL: &'static [Self] = &[Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
@@ -195,6 +172,8 @@ pub struct UrlState {
     pub themes: ThemeSet,
     /// Timeline: `region=korea` (none = all regions).
     pub region: Option<Region>,
+    /// Timeline: `stance=challenges` (none = every side of the argument).
+    pub stance: Option<Stance>,
     /// Timeline: `event=<id>`, the event whose details are open.
     pub event: Option<String>,
     /// Compare: `chart=<id>`, the comparison in focus.
@@ -224,6 +203,7 @@ impl UrlState {
                 .and_then(|v| ThemeSet::parse(&v))
                 .unwrap_or_default(),
             region: pairs.single("region").and_then(|v| Region::from_id(&v)),
+            stance: pairs.single("stance").and_then(|v| Stance::from_id(&v)),
             event: pairs.single("event").and_then(parse_id),
             chart: pairs.single("chart").and_then(parse_id),
             seed: pairs.single("seed").and_then(parse_seed),
@@ -247,6 +227,9 @@ impl UrlState {
         }
         if let Some(region) = self.region {
             out.pair("region", region.id());
+        }
+        if let Some(stance) = self.stance {
+            out.pair("stance", stance.id());
         }
         if let Some(event) = &self.event {
             out.pair("event", event);
@@ -457,14 +440,18 @@ mod tests {
 
     #[test]
     fn timeline_keys_round_trip_and_reject_bad_parts() {
-        let s = parse("view=timeline&themes=film-tv,music&region=latin-america&event=squid-game-premiere");
+        let s = parse(
+            "view=timeline&themes=film-tv,music&stance=challenges&region=latin-america&event=squid-game-premiere",
+        );
         assert_eq!(s.themes.iter().collect::<Vec<_>>(), vec![Theme::Music, Theme::FilmTv]);
         assert_eq!(s.region, Some(Region::LatinAmerica));
+        assert_eq!(s.stance, Some(Stance::Challenges));
         assert_eq!(s.event.as_deref(), Some("squid-game-premiere"));
         assert_eq!(
             s.to_query(),
-            "view=timeline&themes=music,film-tv&region=latin-america&event=squid-game-premiere"
+            "view=timeline&themes=music,film-tv&region=latin-america&stance=challenges&event=squid-game-premiere"
         );
+        assert_eq!(parse("view=perspectives").view, View::Perspectives);
         assert_eq!(
             parse("themes=music%2Cfilm-tv").themes,
             parse("themes=music,film-tv").themes
@@ -474,12 +461,17 @@ mod tests {
             "themes=",
             "themes=,",
             "region=mars",
+            "stance=against",
+            "stance=Supports",
             "event=<b>",
             "event=Squid",
             "event=",
         ] {
             let s = parse(q);
-            assert!(s.themes.is_empty() && s.region.is_none() && s.event.is_none(), "{q}");
+            assert!(
+                s.themes.is_empty() && s.region.is_none() && s.stance.is_none() && s.event.is_none(),
+                "{q}"
+            );
         }
         assert_eq!(parse(&format!("event={}", "a".repeat(MAX_ID_LEN + 1))).event, None);
         assert!(ThemeSet::default()
@@ -547,6 +539,7 @@ mod tests {
             embed: rng.below(2) == 1,
             themes: ThemeSet(rng.below(32) as u8),
             region: (rng.below(2) == 1).then(|| pick(rng)),
+            stance: (rng.below(2) == 1).then(|| pick(rng)),
             event: id(rng),
             chart: id(rng),
             seed: (rng.below(2) == 1).then(|| rng.below(MAX_SEED as usize) as u32 + 1),
@@ -574,9 +567,9 @@ mod tests {
     fn property_parse_is_total_on_arbitrary_input() {
         let mut rng = SplitMix64::new(0xBAD_1DEA);
         let atoms = [
-            "view", "lang", "theme", "embed", "themes", "region", "event", "seed", "len", "level", "timer", "all", ",",
-            "music", "korea", "=", "&", "?", "%", "%0", "%00", "%3D", "%26", "+", "1", "home", "timeline", "quiz",
-            "dark", "en", "<script>", "é", "\u{0}", "%E2%82", "#",
+            "view", "lang", "theme", "embed", "themes", "region", "stance", "event", "seed", "len", "level", "timer",
+            "all", ",", "music", "korea", "=", "&", "?", "%", "%0", "%00", "%3D", "%26", "+", "1", "home", "timeline",
+            "quiz", "dark", "en", "<script>", "é", "\u{0}", "%E2%82", "#",
         ];
         for round in 0..20_000 {
             let input = if round % 2 == 0 {

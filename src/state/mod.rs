@@ -50,6 +50,7 @@ impl AppState {
                 url.with(|u| Filter {
                     themes: u.themes,
                     region: u.region,
+                    stance: u.stance,
                 })
             }),
             theme: RwSignal::new(theme),
@@ -105,6 +106,7 @@ impl AppState {
         self.url.update(|u| {
             u.themes = filter.themes;
             u.region = filter.region;
+            u.stance = filter.stance;
         });
         self.url.with_untracked(history::replace);
     }

@@ -2,6 +2,7 @@
 
 mod compare;
 mod home;
+mod perspectives;
 mod quiz;
 mod sources;
 mod timeline;
@@ -13,6 +14,7 @@ use crate::logic::url_state::View;
 
 pub use compare::Compare;
 pub use home::Home;
+pub use perspectives::Perspectives;
 pub use quiz::Quiz;
 pub use sources::Sources;
 pub use timeline::Timeline;
@@ -24,6 +26,7 @@ pub fn title(view: View) -> Msg {
         View::Timeline => Msg::TimelineTitle,
         View::Compare => Msg::CompareTitle,
         View::Quiz => Msg::QuizTitle,
+        View::Perspectives => Msg::PerspectivesTitle,
         View::Sources => Msg::SourcesTitle,
     }
 }
@@ -35,5 +38,6 @@ pub fn render(view: View) -> AnyView {
         View::Timeline => view! { <Timeline /> }.into_any(),
         View::Compare => view! { <Compare /> }.into_any(),
         View::Quiz => view! { <Quiz /> }.into_any(),
+        View::Perspectives => view! { <Perspectives /> }.into_any(),
     }
 }

@@ -4,13 +4,15 @@ use crate::components::claim_card::ClaimCard;
 use crate::components::page_intro::page_intro;
 use crate::components::source_item::SourceItem;
 use crate::components::verdict_badge::VerdictBadge;
-use crate::data::model::{SourceKind, Verdict};
-use crate::i18n::{tp, Msg};
-use crate::logic::sources::{claims, grouped_sources, verdict_counts};
+use crate::data::model::Verdict;
+use crate::data::CORRECTIONS;
+use crate::i18n::{format_date, tf, tp, Help, Label, Msg};
+use crate::logic::sources::{claims, grouped_sources, verdict_counts, SourceGroup};
 use crate::platform::document;
 use crate::state::{lang, tr};
 
-/// Every source grouped by kind, and the article's claims checked one by one.
+/// The article's claims checked one by one, the mistakes this app itself made and corrected, and every
+/// source grouped by kind.
 #[component]
 pub fn Sources() -> impl IntoView {
     let counts = verdict_counts(claims());
@@ -52,21 +54,21 @@ pub fn Sources() -> impl IntoView {
                     {claims().map(|f| view! { <li><ClaimCard fact=f /></li> }).collect_view()}
                 </ol>
             </section>
+            {(!CORRECTIONS.is_empty()).then(corrections)}
             <section aria-labelledby="sources-heading">
                 <h2 id="sources-heading">{tr(Msg::SourcesListHeading)}</h2>
                 {grouped_sources()
                     .into_iter()
-                    .filter(|(_, list)| !list.is_empty())
-                    .map(|(kind, list)| {
-                        let (title, help, id) = match kind {
-                            SourceKind::Article => (Msg::KindArticle, Msg::KindArticleHelp, "sources-article"),
-                            SourceKind::Primary => (Msg::KindPrimary, Msg::KindPrimaryHelp, "sources-primary"),
-                            SourceKind::Secondary => (Msg::KindSecondary, Msg::KindSecondaryHelp, "sources-secondary"),
+                    .map(|(group, list)| {
+                        let (title, help, id) = match group {
+                            SourceGroup::Seed => (Msg::SeedArticle, None, "sources-seed".to_string()),
+                            SourceGroup::Kind(k) => (k.label(), Some(k.help()), format!("sources-{}", k.id())),
                         };
+                        let labelled_by = id.clone();
                         view! {
-                            <section class="source-group" aria-labelledby=id>
+                            <section class="source-group" aria-labelledby=labelled_by>
                                 <h3 id=id>{tr(title)}</h3>
-                                <p class="source-group__help">{tr(help)}</p>
+                                {help.map(|h| view! { <p class="source-group__help">{tr(h)}</p> })}
                                 <ul class="source-list">
                                     {list.into_iter().map(|s| view! { <SourceItem source=s /> }).collect_view()}
                                 </ul>
@@ -76,5 +78,37 @@ pub fn Sources() -> impl IntoView {
                     .collect_view()}
             </section>
         </div>
+    }
+}
+
+/// What this app got wrong before, and what is right: a correction is a teaching moment too.
+fn corrections() -> impl IntoView {
+    view! {
+        <section aria-labelledby="corrections-heading" class="corrections">
+            <h2 id="corrections-heading">{tr(Msg::CorrectionsHeading)}</h2>
+            <p>{tr(Msg::CorrectionsIntro)}</p>
+            <ul class="correction-list">
+                {CORRECTIONS
+                    .iter()
+                    .map(|c| view! {
+                        <li class="app-correction" id=format!("correction-{}", c.id)>
+                            <p class="app-correction__date">
+                                {tf(lang(), Msg::CorrectionDate, &[("date", &format_date(lang(), &c.date))])}
+                            </p>
+                            <dl>
+                                <dt>{tr(Msg::CorrectionWas)}</dt>
+                                <dd class="app-correction__was">{c.was}</dd>
+                                <dt>{tr(Msg::CorrectionNow)}</dt>
+                                <dd class="app-correction__now">{c.now}</dd>
+                            </dl>
+                            <div class="claim__sources">
+                                <span>{tr(Msg::ClaimSourcesLabel)} ": "</span>
+                                <ul>{crate::components::source_links::source_links(c.sources)}</ul>
+                            </div>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
     }
 }

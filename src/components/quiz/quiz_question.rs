@@ -37,7 +37,7 @@ pub fn QuizQuestion(index: usize) -> impl IntoView {
         <section class="quiz-card" aria-labelledby="quiz-question-title">
             <QuizProgress index=index />
             <p class="quiz-card__kind">{tr(kind_label(kind))}</p>
-            <h2 class="quiz-card__prompt" id="quiz-question-title" tabindex="-1">{question.prompt}</h2>
+            <h2 class="quiz-card__prompt" id="quiz-question-title" tabindex="-1">{crate::components::glossary_text::glossary_text(question.prompt)}</h2>
             {timer}
             {answer_widget(question, answered)}
             {move || answered.get().map(|(response, mark)| view! {

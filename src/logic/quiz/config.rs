@@ -50,13 +50,16 @@ pub struct QuizConfig {
 }
 
 impl QuizConfig {
-    /// The questions of this quiz, as indices into `bank`: those at the chosen level, in seeded order, cut to
-    /// the chosen length (or fewer, when the level has fewer questions).
+    /// The questions of this quiz, as indices into `bank`: those at the chosen level, in seeded order, at
+    /// most one per `claim` (two questions on the same fact would give each other away), cut to the chosen
+    /// length (or fewer, when the level has fewer claims).
     pub fn pick(&self, bank: &[Question]) -> Vec<usize> {
         let mut picked: Vec<usize> = (0..bank.len())
             .filter(|&i| self.level.is_none_or(|level| bank[i].difficulty == level))
             .collect();
         SplitMix64::new(u64::from(self.seed)).shuffle(&mut picked);
+        let mut claims = std::collections::HashSet::new();
+        picked.retain(|&i| claims.insert(bank[i].claim));
         picked.truncate(self.len.limit());
         picked
     }
@@ -90,33 +93,47 @@ mod tests {
         }
     }
 
-    /// Property: the same config gives the same quiz; the quiz has the promised length, no repeats, and only
-    /// questions at the chosen level.
+    /// Property, over 10,000 seeds and every length and level: the same config gives the same quiz; the quiz
+    /// has the promised length, no question twice, no two questions on the same claim, and only questions at
+    /// the chosen level.
     #[test]
-    fn property_same_seed_same_quiz() {
+    fn property_same_seed_same_quiz_and_one_question_per_claim() {
+        let levels = [
+            None,
+            Some(Difficulty::Easy),
+            Some(Difficulty::Medium),
+            Some(Difficulty::Hard),
+        ];
         let mut rng = SplitMix64::new(99);
-        for _ in 0..500 {
-            let level = [
-                None,
-                Some(Difficulty::Easy),
-                Some(Difficulty::Medium),
-                Some(Difficulty::Hard),
-            ][rng.below(4)];
-            let len = QuizLength::ALL[rng.below(3)];
-            let c = config(rng.below(MAX_SEED as usize) as u32 + 1, len, level);
-            let a = c.pick(QUESTIONS);
-            assert_eq!(a, c.pick(QUESTIONS));
-            let available = QUESTIONS
-                .iter()
-                .filter(|q| level.is_none_or(|l| q.difficulty == l))
-                .count();
-            assert_eq!(a.len(), available.min(len.limit()));
-            let mut unique = a.clone();
-            unique.sort_unstable();
-            unique.dedup();
-            assert_eq!(unique.len(), a.len(), "no question twice");
-            assert!(a.iter().all(|&i| level.is_none_or(|l| QUESTIONS[i].difficulty == l)));
+        for _ in 0..10_000 {
+            let seed = rng.below(MAX_SEED as usize) as u32 + 1;
+            for level in levels {
+                let claims_at_level: std::collections::HashSet<&str> = QUESTIONS
+                    .iter()
+                    .filter(|q| level.is_none_or(|l| q.difficulty == l))
+                    .map(|q| q.claim)
+                    .collect();
+                for &len in QuizLength::ALL {
+                    let c = config(seed, len, level);
+                    let a = c.pick(QUESTIONS);
+                    assert_eq!(a, c.pick(QUESTIONS));
+                    assert_eq!(a.len(), claims_at_level.len().min(len.limit()));
+                    let claims: std::collections::HashSet<&str> = a.iter().map(|&i| QUESTIONS[i].claim).collect();
+                    assert_eq!(claims.len(), a.len(), "seed {seed}: two questions on one claim");
+                    assert!(a.iter().all(|&i| level.is_none_or(|l| QUESTIONS[i].difficulty == l)));
+                }
+            }
         }
+    }
+
+    /// The bank really has questions that share a claim, so the property above is not vacuous.
+    #[test]
+    fn some_questions_share_a_claim() {
+        let mut claims: Vec<&str> = QUESTIONS.iter().map(|q| q.claim).collect();
+        claims.sort_unstable();
+        let total = claims.len();
+        claims.dedup();
+        assert!(claims.len() < total, "no shared claim keys");
     }
 
     #[test]
@@ -125,7 +142,8 @@ mod tests {
         let b = config(2, QuizLength::Ten, None).pick(QUESTIONS);
         assert_ne!(a, b);
         let all = config(1, QuizLength::All, None).pick(QUESTIONS);
-        assert_eq!(all.len(), QUESTIONS.len());
+        let claims: std::collections::HashSet<&str> = QUESTIONS.iter().map(|q| q.claim).collect();
+        assert_eq!(all.len(), claims.len());
     }
 
     #[test]
