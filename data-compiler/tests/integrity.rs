@@ -45,9 +45,9 @@ fn there_are_at_least_8_comparisons_covering_every_chart_kind() {
 }
 
 #[test]
-fn the_quiz_bank_has_40_questions_in_five_types_and_three_difficulties() {
+fn the_quiz_bank_has_70_questions_in_five_types_and_three_difficulties() {
     let d = dataset();
-    assert!(d.questions.len() >= 40, "{} questions", d.questions.len());
+    assert!(d.questions.len() >= 70, "{} questions", d.questions.len());
     for kind in ["single", "true-false", "order", "estimate", "spot-error"] {
         let n = d.questions.iter().filter(|q| q.kind == kind).count();
         assert!(n >= 5, "only {n} `{kind}` questions");
@@ -99,4 +99,118 @@ fn every_claim_of_the_article_is_represented_with_its_verdict() {
         hours.actual.as_deref().unwrap().contains("9"),
         "996 correction gives the hours"
     );
+}
+
+fn year(date: &str) -> i64 {
+    date[..4].parse().expect("checked dates start with a year")
+}
+
+/// Issue 15 §4: the timeline reaches 2026, with at least 15 events from 2023 on, from the regions that were
+/// missing (Japan, Africa, India, the UK and Europe), and the new material brings at least two charts.
+#[test]
+fn the_content_reaches_2026_and_the_missing_regions() {
+    let d = dataset();
+    let recent: Vec<_> = d.events.iter().filter(|e| year(&e.date) >= 2023).collect();
+    assert!(recent.len() >= 15, "{} events from 2023 on", recent.len());
+    assert!(recent.iter().any(|e| year(&e.date) == 2026), "no event from 2026");
+    for region in ["japan", "africa", "india", "uk", "europe"] {
+        assert!(
+            recent.iter().any(|e| e.region == region),
+            "no 2023–2026 event from {region}"
+        );
+    }
+    let new_charts = d.comparisons.iter().filter(|c| c.file == "recent.toml").count();
+    assert!(new_charts >= 2, "{new_charts} comparisons from the 2023–2026 material");
+}
+
+/// Issue 15 §3: every side of the argument is in the data, and the perspectives page challenges the claim.
+#[test]
+fn every_stance_is_used_and_the_claim_is_challenged() {
+    let d = dataset();
+    for stance in ["supports", "challenges", "context"] {
+        assert!(d.events.iter().any(|e| e.stance == stance), "no event that {stance}");
+        assert!(d.facts.iter().any(|f| f.stance == stance), "no fact that {stance}");
+    }
+    assert!(
+        d.comparisons.iter().any(|c| c.stance == "challenges"),
+        "no chart challenges the claim"
+    );
+    let challenging = d.perspectives.iter().filter(|p| p.stance == "challenges").count();
+    assert!(
+        d.perspectives.len() >= 5 && challenging >= 3,
+        "{challenging} of {} perspectives challenge",
+        d.perspectives.len()
+    );
+    assert_eq!(
+        d.perspectives[0].stance, "supports",
+        "the page opens with the claim itself"
+    );
+    for concept in [
+        "cultural imperialism",
+        "soft power",
+        "contra-flow",
+        "platform imperialism",
+        "hybridity",
+    ] {
+        let t = d.terms.iter().find(|t| t.term.to_lowercase() == concept);
+        assert!(
+            t.is_some_and(|t| t.concept && t.origin.is_some()),
+            "no concept card for {concept}"
+        );
+    }
+}
+
+/// Issue 15 §6: the quiz follows the content.
+#[test]
+fn the_quiz_covers_the_perspectives_and_the_new_events() {
+    let d = dataset();
+    let on_perspectives = d.questions.iter().filter(|q| q.perspective.is_some()).count();
+    assert!(on_perspectives >= 10, "{on_perspectives} questions on the perspectives");
+    let recent: HashSet<&str> = d
+        .events
+        .iter()
+        .filter(|e| year(&e.date) >= 2023)
+        .map(|e| e.id.as_str())
+        .collect();
+    let on_recent = d
+        .questions
+        .iter()
+        .filter(|q| {
+            q.event.as_deref().is_some_and(|e| recent.contains(e))
+                || q.events.iter().flatten().any(|e| recent.contains(e.as_str()))
+        })
+        .count();
+    assert!(on_recent >= 10, "{on_recent} questions on 2023–2026 events");
+}
+
+/// Issue 15 §2: sources say what kind they are, and interested parties are labelled.
+#[test]
+fn every_kind_of_source_is_labelled() {
+    let d = dataset();
+    for kind in ["primary", "news", "interested", "opinion"] {
+        assert!(d.sources.iter().any(|s| s.kind == kind), "no {kind} source");
+    }
+    assert_eq!(d.sources.iter().filter(|s| s.seed).count(), 1);
+    assert!(!d.corrections.is_empty(), "the corrections to the app are listed");
+}
+
+/// `data/REVIEW.md` records the check of every item: each id of each entry appears in it.
+#[test]
+fn the_review_log_covers_every_item() {
+    let d = dataset();
+    let review = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/REVIEW.md"))
+        .expect("data/REVIEW.md exists");
+    let ids = d
+        .sources
+        .iter()
+        .map(|x| &x.id)
+        .chain(d.facts.iter().map(|x| &x.id))
+        .chain(d.events.iter().map(|x| &x.id))
+        .chain(d.comparisons.iter().map(|x| &x.id))
+        .chain(d.questions.iter().map(|x| &x.id))
+        .chain(d.corrections.iter().map(|x| &x.id))
+        .chain(d.perspectives.iter().map(|x| &x.id))
+        .chain(d.terms.iter().map(|x| &x.id));
+    let missing: Vec<&String> = ids.filter(|id| !review.contains(&format!("`{id}`"))).collect();
+    assert!(missing.is_empty(), "data/REVIEW.md has no entry for: {missing:?}");
 }

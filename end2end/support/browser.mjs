@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export const VIEWS = ['home', 'timeline', 'compare', 'quiz', 'sources'];
+export const VIEWS = ['home', 'timeline', 'compare', 'quiz', 'perspectives', 'sources'];
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 

@@ -3,11 +3,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { entries } from '../support/data.mjs';
 import { useBrowserAndServer } from '../support/suite.mjs';
 import { DESKTOP, PHONE, axeViolations, horizontalOverflow, openPage, visit } from '../support/browser.mjs';
 
-const toml = readFileSync(new URL('../../data/comparisons.toml', import.meta.url), 'utf8');
-const chartIds = [...toml.matchAll(/^\[\[comparison\]\]\s*\nid = "([^"]+)"/gm)].map((m) => m[1]);
+const chartIds = entries('comparison').map((c) => c.id);
 const env = useBrowserAndServer('/maps/reverse-wave/');
 
 /** Per canvas: CSS size, backing-store size and how many pixels differ from the top-left (background) pixel. */

@@ -1,15 +1,17 @@
 // The Sources view against the dataset files it is compiled from.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { entries, field } from '../support/data.mjs';
 import { useBrowserAndServer } from '../support/suite.mjs';
 import { DESKTOP, PHONE, axeViolations, horizontalOverflow, openPage, visit } from '../support/browser.mjs';
 
-const data = (name) => readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8');
-const count = (text, re) => (text.match(re) ?? []).length;
-const sourceIds = [...data('sources.toml').matchAll(/^\[\[source\]\]\s*\nid = "([^"]+)"/gm)].map((m) => m[1]);
-const claimCount = count(data('facts.toml'), /^claim = /gm);
-const correctedCount = count(data('facts.toml'), /^article_said = /gm);
+const sources = entries('source');
+const sourceIds = sources.map((s) => s.id);
+const facts = entries('fact');
+const claimCount = facts.filter((f) => /^claim = /m.test(f.block)).length;
+const correctedCount = facts.filter((f) => /^article_said = /m.test(f.block)).length;
+const kinds = new Set(sources.filter((s) => !/^seed = true/m.test(s.block)).map((s) => field(s, 'kind')));
+const corrections = entries('correction');
 
 const env = useBrowserAndServer('/school/reverse-wave/');
 
@@ -20,7 +22,13 @@ describe('sources view', () => {
     await visit(page, env.server, '?view=sources');
     const anchors = await page.locator('li.source').evaluateAll((els) => els.map((e) => e.id));
     assert.deepEqual([...anchors].sort(), sourceIds.map((id) => `source-${id}`).sort());
-    assert.equal(await page.locator('.source-group h3').count(), 3, 'article, primary, secondary');
+    assert.equal(await page.locator('.source-group h3').count(), 1 + kinds.size, 'the seed article, then one group per kind');
+    // Every source says what kind it is; interested parties are labelled as such.
+    assert.equal(await page.locator('li.source .source-kind').count(), sourceIds.length);
+    const interested = sources.filter((s) => field(s, 'kind') === 'interested').length;
+    assert.ok(interested > 0);
+    assert.equal(await page.locator('li.source .source-kind--interested').count(), interested);
+    assert.match(await page.locator('li.source .source-kind--interested').first().innerText(), /Interested party/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -35,6 +43,18 @@ describe('sources view', () => {
     assert.match(await gangnam.locator('.claim__value--old').innerText(), /2018/);
     assert.match(await gangnam.locator('.claim__value--new').innerText(), /2012/);
     assert.match(await page.locator('.claims-summary').innerText(), new RegExp(`checked ${claimCount} claims`));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('lists the corrections to this app, with what it said and what is right', async () => {
+    assert.ok(corrections.length >= 3, `${corrections.length} corrections in the data`);
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    await visit(page, env.server, '?view=sources');
+    assert.equal(await page.locator('.app-correction').count(), corrections.length);
+    const text = await page.locator('.corrections').innerText();
+    assert.match(text, /El Último Tour del Mundo/, 'the Billboard 200 correction names the real first');
+    assert.match(text, /588/, 'the Spider-Man 3 print count');
     assert.deepEqual(problems, []);
     await context.close();
   });

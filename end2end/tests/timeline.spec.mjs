@@ -1,17 +1,17 @@
 // The timeline view: filters in the URL, deep links, keyboard path, layout and accessibility.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { entries, field } from '../support/data.mjs';
 import { useBrowserAndServer } from '../support/suite.mjs';
 import { DESKTOP, PHONE, axeViolations, horizontalOverflow, openPage, visit } from '../support/browser.mjs';
 
-const eventsToml = readFileSync(new URL('../../data/events.toml', import.meta.url), 'utf8');
-const events = eventsToml.split('[[event]]').slice(1).map((block) => ({
-  id: block.match(/^id = "([^"]+)"/m)[1],
-  title: block.match(/^title = "([^"]+)"/m)[1],
-  theme: block.match(/^theme = "([^"]+)"/m)[1],
-  region: block.match(/^region = "([^"]+)"/m)[1],
-  year: Number(block.match(/^date = "(\d{4})/m)[1]),
+const events = entries('event').map((e) => ({
+  id: e.id,
+  title: field(e, 'title'),
+  theme: field(e, 'theme'),
+  region: field(e, 'region'),
+  stance: field(e, 'stance'),
+  year: Number(field(e, 'date').slice(0, 4)),
 }));
 const env = useBrowserAndServer('/history/reverse-wave/');
 const rows = (page) => page.locator('.event-row');
@@ -58,6 +58,26 @@ describe('timeline', () => {
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     assert.equal(await rows(page).count(), events.length);
     await page.waitForURL((url) => !url.search.includes('themes='));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('the stance filter shows one side of the argument, labels each event, and is kept in the URL', async () => {
+    const challenging = events.filter((e) => e.stance === 'challenges');
+    assert.ok(challenging.length >= 5 && challenging.length < events.length);
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    await visit(page, env.server, '?view=timeline');
+    await page.selectOption('.filter-stance select', 'challenges');
+    await page.waitForURL(/stance=challenges/);
+    assert.equal(await rows(page).count(), challenging.length);
+    assert.equal(await countText(page), `${challenging.length} events shown`);
+    // A linked, filtered timeline opens the same way, and an opened event shows its stance.
+    await visit(page, env.server, `?view=timeline&stance=challenges&event=${challenging[0].id}`);
+    assert.equal(await rows(page).count(), challenging.length);
+    assert.match(await page.locator('.event-detail .stance').innerText(), /Challenges the claim/);
+    // An unknown stance is ignored, as every unknown URL value is.
+    await visit(page, env.server, '?view=timeline&stance=against');
+    assert.equal(await rows(page).count(), events.length);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -80,7 +80,7 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
                         {regions}
                     </select>
                 </label>
-                <label class="filter-region">
+                <label class="filter-stance">
                     <span>{tr(Msg::FilterStance)}</span>
                     <select on:change=move |ev| set_stance(event_target_value(&ev))
                         prop:value=move || app.filter().stance.map_or("", |s| s.id())>
