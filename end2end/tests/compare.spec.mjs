@@ -107,6 +107,20 @@ describe('compare', () => {
     await context.close();
   });
 
+  it('shows ranges as ranges and the article\'s unsourced figure as a marked claim, never as data', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    await visit(page, env.server, '?view=compare&chart=china-vpn-estimates');
+    const card = page.locator('#chart-china-vpn-estimates');
+    await card.getByRole('button', { name: 'Table' }).click();
+    const cells = await card.locator('table tbody td').allInnerTexts();
+    assert.deepEqual(cells, ['2.4–3.6', '3–30']);
+    assert.match(await card.locator('.chart-card__article').innerText(), /8\b/);
+    assert.equal(await card.getByRole('button', { name: 'Change' }).count(), 0, 'a range has no single change');
+    assert.match(await card.locator('.stance').innerText(), /Context/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('reads values by keyboard and by tapping', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, hasTouch: true });
     await visit(page, env.server, '?view=compare');

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::correction::correction;
 use crate::components::glossary_text::glossary_text;
+use crate::components::stance_label::stance_label;
 use crate::components::verdict_badge::VerdictBadge;
 use crate::data::model::Fact;
 use crate::data::source;
@@ -25,7 +26,7 @@ pub fn ClaimCard(fact: &'static Fact) -> impl IntoView {
         .collect();
     view! {
         <article class=class aria-labelledby=labelled_by>
-            <VerdictBadge verdict=fact.verdict />
+            <p class="claim__badges"><VerdictBadge verdict=fact.verdict /> " " {stance_label(fact.stance)}</p>
             <h3 class="claim__label" id=heading_id>{tr(Msg::ClaimArticleSaid)}</h3>
             <p class="claim__said">{fact.claim}</p>
             {fact.article_said.zip(fact.actual).map(|(said, actual)| view! {

@@ -26,6 +26,7 @@ pub fn Home() -> impl IntoView {
                 <ul class="feature-grid">
                     <FeatureCard view=View::Timeline symbol=IconKind::Timeline title=Msg::FeatureTimelineTitle body=Msg::FeatureTimelineBody />
                     <FeatureCard view=View::Compare symbol=IconKind::Compare title=Msg::FeatureCompareTitle body=Msg::FeatureCompareBody />
+                    <FeatureCard view=View::Perspectives symbol=IconKind::Scales title=Msg::FeaturePerspectivesTitle body=Msg::FeaturePerspectivesBody />
                     <FeatureCard view=View::Quiz symbol=IconKind::Quiz title=Msg::FeatureQuizTitle body=Msg::FeatureQuizBody />
                 </ul>
                 <ViewLink view=View::Sources class="sources-card">
