@@ -7,7 +7,8 @@
  * No dependencies, no network requests, nothing stored. */
 (function () {
   'use strict';
-  var MAX = 20000;
+  // Tall enough for the longest view (the Sources page lists every source: about 35,000 px at desktop width).
+  var MAX = 100000;
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (!data || typeof data !== 'object' || data.type !== 'reverse-wave:resize') return;

@@ -24,7 +24,7 @@ describe('quiz', () => {
   it('a full 10-question quiz by taps alone reaches results, axe-clean at every step', async () => {
     const { context, page, problems } = await phone();
     // A class link whose ten questions include every kind of answer widget (choices, ordering, estimate).
-    await visit(page, env.server, '?view=quiz&seed=4242');
+    await visit(page, env.server, '?view=quiz&seed=14');
     assert.deepEqual(await axeViolations(page), [], 'start screen');
     await startQuiz(page);
     const kinds = new Set();
@@ -182,7 +182,7 @@ describe('quiz', () => {
 
   it('a double tap on an answer counts once', async () => {
     const { context, page, problems } = await phone();
-    await visit(page, env.server, '?view=quiz&seed=5&len=5');
+    await visit(page, env.server, '?view=quiz&seed=3&len=5');
     await startQuiz(page);
     while ((await currentKind(page)) !== 'choice') { await answerCurrent(page); await next(page); }
     const before = await score(page);

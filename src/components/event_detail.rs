@@ -6,7 +6,7 @@ use crate::components::source_links::source_links;
 use crate::components::stance_label::stance_label;
 use crate::data::model::{Event, Verdict};
 use crate::data::{fact, COMPARISONS};
-use crate::i18n::{format_date, tf, Label, Msg};
+use crate::i18n::{format_date, format_period, tf, Label, Msg};
 use crate::logic::url_state::View;
 use crate::platform::{document, history};
 use crate::state::{lang, tr, use_app};
@@ -68,7 +68,7 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
                 " "
                 {stance_label(e.stance)}
                 {e.about.map(|period| view! {
-                    " · " {tf(lang(), Msg::EventAbout, &[("period", &period.replace('/', "–"))])}
+                    " · " {tf(lang(), Msg::EventAbout, &[("period", &format_period(lang(), &period))])}
                 })}
             </p>
             <p>{glossary_text(e.summary)}</p>

@@ -11,6 +11,13 @@ pub struct Date {
 
 pub use super::{Region, SourceKind, Stance, Theme};
 
+/// A span of time at the precision the source gives; `from == to` for a single year, month or day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Verdict {
     /// The article got it right.
@@ -74,8 +81,8 @@ pub struct Event {
     pub id: &'static str,
     /// When the world could first know of it: the day it happened, or the day a figure was published.
     pub date: Date,
-    /// For a published figure: the period it describes, `2021` or `2017/2021`.
-    pub about: Option<&'static str>,
+    /// For a published figure: the period it describes.
+    pub about: Option<Period>,
     pub title: &'static str,
     /// May hold glossary marks: render with `GlossaryText`.
     pub summary: &'static str,

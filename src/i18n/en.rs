@@ -70,7 +70,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::EraNote => "The coloured eras are our reading of the story, not facts from a source.",
         Msg::EraWestern => "Hollywood's world",
         Msg::EraStreaming => "YouTube and streaming",
-        Msg::EraHallyu => "The global Korean wave",
+        Msg::EraHallyu => "Hits from everywhere, on US platforms",
         Msg::EventListLabel => "Events, in date order",
         Msg::AxisLabel => "Events placed to scale along the years",
         Msg::EventFigures => "The figures",

@@ -36,6 +36,15 @@ pub fn format_date(lang: Lang, date: &Date) -> String {
     }
 }
 
+/// A period: "2021", or "2017 – 2021", each end at its own precision.
+pub fn format_period(lang: Lang, period: &crate::data::model::Period) -> String {
+    if period.from == period.to {
+        format_date(lang, &period.from)
+    } else {
+        format!("{} – {}", format_date(lang, &period.from), format_date(lang, &period.to))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +60,15 @@ mod tests {
             "2012",
             "an impossible month falls back to the year"
         );
+    }
+
+    #[test]
+    fn periods_show_one_date_or_both_ends() {
+        use crate::data::model::Period;
+        let d = |year, month, day| Date { year, month, day };
+        let one = Period { from: d(2021, 0, 0), to: d(2021, 0, 0) };
+        assert_eq!(format_period(Lang::En, &one), "2021");
+        let span = Period { from: d(2023, 1, 1), to: d(2023, 11, 29) };
+        assert_eq!(format_period(Lang::En, &span), "1 January 2023 – 29 November 2023");
     }
 }

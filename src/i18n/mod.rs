@@ -12,7 +12,7 @@ mod en;
 mod format;
 mod labels;
 
-pub use format::format_date;
+pub use format::{format_date, format_period};
 pub use labels::{Help, Label};
 
 /// A language the interface can be shown in. Its code is the BCP 47 tag used for `<html lang>` and `lang=`.

@@ -132,7 +132,7 @@ pub const ERAS: &[Era] = &[
     },
     Era {
         start: 2020,
-        end: 2026,
+        end: 2027,
         label: Msg::EraHallyu,
     },
 ];
@@ -175,6 +175,14 @@ mod tests {
 
     fn date(year: u16, month: u8, day: u8) -> Date {
         Date { year, month, day }
+    }
+
+    /// The list is grouped by era, so an event outside every era would silently vanish from it.
+    #[test]
+    fn every_event_falls_in_an_era() {
+        for e in EVENTS {
+            assert!(era_of(&e.date).is_some(), "{} ({}) is in no era", e.id, e.date.year);
+        }
     }
 
     #[test]

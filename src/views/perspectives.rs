@@ -23,15 +23,15 @@ pub fn Perspectives() -> impl IntoView {
     view! {
         <div class="page perspectives">
             {page_intro(Msg::PerspectivesTitle, &[Msg::PerspectivesIntro1, Msg::PerspectivesIntro2])}
-            <nav class="perspective-toc" aria-labelledby="perspective-toc-heading">
-                <h2 class="visually-hidden" id="perspective-toc-heading">{tr(Msg::PerspectivesTitle)}</h2>
+            // A list of the sections, not a second `<nav>`: the page has one navigation landmark.
+            <div class="perspective-toc">
                 <ol>
                     {PERSPECTIVES
                         .iter()
                         .map(|p| view! { <li><a href=format!("#perspective-{}", p.id)>{p.title}</a></li> })
                         .collect_view()}
                 </ol>
-            </nav>
+            </div>
             {PERSPECTIVES.iter().map(perspective).collect_view()}
             <section aria-labelledby="concepts-heading" class="concepts">
                 <h2 id="concepts-heading">{tr(Msg::PerspectivesConceptsHeading)}</h2>

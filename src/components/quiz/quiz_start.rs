@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use crate::data::model::Difficulty;
 use crate::data::QUESTIONS;
 use crate::i18n::{tf, Msg};
-use crate::logic::quiz::QuizLength;
+use crate::logic::quiz::{QuizConfig, QuizLength};
 use crate::logic::url_state::UrlValue;
 use crate::platform::{document, share};
 use crate::state::quiz::use_quiz;
@@ -32,14 +32,12 @@ pub fn QuizStart() -> impl IntoView {
     let lengths = QuizLength::ALL
         .iter()
         .map(|&len| {
-            // "All" counts the questions at the chosen difficulty, so the number on the button is the quiz.
+            // "All" counts the quiz it gives at the chosen difficulty (one question per claim), so the number
+            // on the button is the quiz.
             let label = move || match len {
                 QuizLength::All => {
                     let level = app.url.with(|u| u.level);
-                    let n = QUESTIONS
-                        .iter()
-                        .filter(|q| level.is_none_or(|l| q.difficulty == l))
-                        .count();
+                    let n = QuizConfig::longest(QUESTIONS, level);
                     tf(lang(), Msg::QuizLengthAll, &[("n", &n.to_string())])
                 }
                 other => other.id().to_string(),

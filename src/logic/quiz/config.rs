@@ -65,6 +65,19 @@ impl QuizConfig {
     }
 }
 
+impl QuizConfig {
+    /// How many questions "all" gives at `level`: one per claim.
+    pub fn longest(bank: &[Question], level: Option<Difficulty>) -> usize {
+        let all = QuizConfig {
+            seed: 1,
+            len: QuizLength::All,
+            level,
+            timer: false,
+        };
+        all.pick(bank).len()
+    }
+}
+
 /// The order in which an ordering question first shows its items: seeded per quiz and question so the whole
 /// class sees the same puzzle, and never already solved (a rotation fixes a lucky shuffle).
 pub fn starting_order(seed: u32, question_id: &str, solution: &[u8]) -> Vec<u8> {
