@@ -187,10 +187,13 @@ fn event(x: &Event, p: Prose) -> String {
          sources: {} }}",
         s(&x.id),
         date(&x.date),
-        x.about.as_deref().map_or_else(|| "None".into(), |a| {
-            let (from, to) = a.split_once('/').unwrap_or((a, a));
-            format!("Some(Period {{ from: {}, to: {} }})", date(from), date(to))
-        }),
+        x.about.as_deref().map_or_else(
+            || "None".into(),
+            |a| {
+                let (from, to) = a.split_once('/').unwrap_or((a, a));
+                format!("Some(Period {{ from: {}, to: {} }})", date(from), date(to))
+            }
+        ),
         s(&x.title),
         p(&x.summary),
         variant("Theme", &x.theme),

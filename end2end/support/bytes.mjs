@@ -10,10 +10,15 @@ export const KB = 1024;
  * Issue 8's byte budgets, and the ceilings CI enforces until they are met. The ceilings sit just above the
  * current build, so any growth fails CI and has to be argued for in the commit that raises them; lower them
  * whenever the build shrinks. Both are gzip bytes.
+ *
+ * Raised for issue 15 (280 → 332 KB WASM, 306 → 358 KB first load): the dataset more than doubled (data/*.toml
+ * 90 KB → 204 KB of text: 149 sources, 63 events, 88 questions, the perspectives and the glossary). In the
+ * release build the WASM's data section is 105 KB of its 326 KB gzip; issue 8 measured the old dataset at about
+ * 72 KB. Issue 17's data layout is the lever that brings this down.
  */
 export const BYTE_BUDGETS = {
-  wasmGzip: { name: 'WASM gzip', issue: 130 * KB, ceiling: 280 * KB },
-  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 150 * KB, ceiling: 306 * KB },
+  wasmGzip: { name: 'WASM gzip', issue: 130 * KB, ceiling: 332 * KB },
+  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 150 * KB, ceiling: 358 * KB },
 };
 
 /** Every top-level file of `dist` (icons/ holds install icons, which a page load does not fetch). */

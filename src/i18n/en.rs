@@ -5,7 +5,7 @@ use super::Msg;
 pub fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::AppName => "Reverse Wave",
-        Msg::AppPitch => "How K-dramas, K-pop and Spanish-language hits now flow into the West, checked against the sources.",
+        Msg::AppPitch => "Do K-dramas, K-pop and Spanish-language hits now flow into the West? The evidence, checked against the sources.",
         Msg::SkipToContent => "Skip to main content",
         Msg::NavLabel => "Main",
         Msg::NavHome => "Home",
@@ -60,7 +60,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::PanicBody => "Reverse Wave hit an error it could not recover from. Your saved progress is safe. Reload the page to carry on.",
         Msg::PanicReload => "Reload",
         Msg::EventsShown => "{n} event shown|{n} events shown",
-        Msg::TimelineIntro => "The moments behind the reverse wave, in date order. Narrow it down by theme or region, and open any event to see its figures and sources.",
+        Msg::TimelineIntro => "The moments behind the reverse wave, in date order. Narrow it down by theme, region or side of the argument, and open any event to see its figures and sources.",
         Msg::FilterThemes => "Themes",
         Msg::FilterRegion => "Region",
         Msg::RegionAll => "All regions",
@@ -70,7 +70,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::EraNote => "The coloured eras are our reading of the story, not facts from a source.",
         Msg::EraWestern => "Hollywood's world",
         Msg::EraStreaming => "YouTube and streaming",
-        Msg::EraHallyu => "Hits from everywhere, on US platforms",
+        Msg::EraHallyu => "Global hits, US platforms",
         Msg::EventListLabel => "Events, in date order",
         Msg::AxisLabel => "Events placed to scale along the years",
         Msg::EventFigures => "The figures",

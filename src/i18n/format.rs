@@ -41,7 +41,11 @@ pub fn format_period(lang: Lang, period: &crate::data::model::Period) -> String 
     if period.from == period.to {
         format_date(lang, &period.from)
     } else {
-        format!("{} – {}", format_date(lang, &period.from), format_date(lang, &period.to))
+        format!(
+            "{} – {}",
+            format_date(lang, &period.from),
+            format_date(lang, &period.to)
+        )
     }
 }
 
@@ -66,9 +70,15 @@ mod tests {
     fn periods_show_one_date_or_both_ends() {
         use crate::data::model::Period;
         let d = |year, month, day| Date { year, month, day };
-        let one = Period { from: d(2021, 0, 0), to: d(2021, 0, 0) };
+        let one = Period {
+            from: d(2021, 0, 0),
+            to: d(2021, 0, 0),
+        };
         assert_eq!(format_period(Lang::En, &one), "2021");
-        let span = Period { from: d(2023, 1, 1), to: d(2023, 11, 29) };
+        let span = Period {
+            from: d(2023, 1, 1),
+            to: d(2023, 11, 29),
+        };
         assert_eq!(format_period(Lang::En, &span), "1 January 2023 – 29 November 2023");
     }
 }

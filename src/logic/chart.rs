@@ -252,7 +252,9 @@ pub fn layout(c: &ChartData, width: f64, height: f64) -> Layout {
         })
         .chain(c.article.iter().map(|a| a.2));
     let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let ticks = nice_ticks(lo, hi, 5);
+    // The article's label stacks above a bar's own label, so leave headroom for both below the legend.
+    let headroom = if c.article.is_empty() { 0.0 } else { (hi - lo) * 0.15 };
+    let ticks = nice_ticks(lo, hi + headroom, 5);
     let (min, max) = (ticks[0], ticks[ticks.len() - 1]);
     let (left, top, right, bottom) = (LEFT, TOP, width - RIGHT, height - BOTTOM);
     let y = |v: f64| bottom - (v - min) / (max - min).max(f64::EPSILON) * (bottom - top);
