@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use crate::data::source;
+use crate::i18n::Msg;
 use crate::logic::sources::anchor;
 use crate::logic::url_state::View;
 use crate::platform::history;
-use crate::state::use_app;
+use crate::state::{tr, use_app};
 
 /// Links to sources on the Sources view (`?view=sources#source-<id>`), as list items. A plain click opens the
 /// Sources view in place and scrolls to the source; the `href` keeps new tabs and copied links working.
@@ -31,4 +32,14 @@ pub fn source_links(ids: &'static [&'static str]) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// "Sources:" and the links, the line under a perspective, a concept card or a correction.
+pub fn sources_line(ids: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <div class="claim__sources">
+            <span>{tr(Msg::ClaimSourcesLabel)} ": "</span>
+            <ul>{source_links(ids)}</ul>
+        </div>
+    }
 }

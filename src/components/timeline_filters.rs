@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::theme_chip::theme_class;
-use crate::data::model::{Region, Stance, Theme};
+use crate::data::model::{Stance, Theme};
 use crate::data::EVENTS;
 use crate::i18n::{tp, Label, Msg};
 use crate::logic::timeline::{regions_present, Filter};
@@ -17,18 +17,6 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
         app.set_filter(Filter {
             themes: f.themes.toggled(theme),
             ..f
-        });
-    };
-    let set_region = move |value: String| {
-        app.set_filter(Filter {
-            region: Region::from_id(&value),
-            ..app.filter()
-        });
-    };
-    let set_stance = move |value: String| {
-        app.set_filter(Filter {
-            stance: Stance::from_id(&value),
-            ..app.filter()
         });
     };
     let chips = Theme::ALL
@@ -51,19 +39,6 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
             }
         })
         .collect_view();
-    // `selected` is only the starting choice (the select's `value` is set before its options exist); later
-    // changes go through `prop:value`. A reactive `selected` on every option cost over a millisecond of the
-    // timeline's render budget in re-selection work.
-    let initial = untrack(|| app.filter().region);
-    let regions = regions_present(EVENTS)
-        .into_iter()
-        .map(|r| view! { <option value=r.id() selected=initial == Some(r)>{tr(r.label())}</option> })
-        .collect_view();
-    let initial_stance = untrack(|| app.filter().stance);
-    let stances = Stance::ALL
-        .iter()
-        .map(|&s| view! { <option value=s.id() selected=initial_stance == Some(s)>{tr(s.label())}</option> })
-        .collect_view();
     let count = move || tp(lang(), Msg::EventsShown, shown.get() as u64, &[]);
     view! {
         <div class="timeline-filters">
@@ -72,22 +47,20 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
                 <ul class="filter-chips">{chips}</ul>
             </fieldset>
             <div class="filter-row">
-                <label class="filter-region">
-                    <span>{tr(Msg::FilterRegion)}</span>
-                    <select on:change=move |ev| set_region(event_target_value(&ev))
-                        prop:value=move || app.filter().region.map_or("", |r| r.id())>
-                        <option value="" selected=initial.is_none()>{tr(Msg::RegionAll)}</option>
-                        {regions}
-                    </select>
-                </label>
-                <label class="filter-stance">
-                    <span>{tr(Msg::FilterStance)}</span>
-                    <select on:change=move |ev| set_stance(event_target_value(&ev))
-                        prop:value=move || app.filter().stance.map_or("", |s| s.id())>
-                        <option value="" selected=initial_stance.is_none()>{tr(Msg::StanceAll)}</option>
-                        {stances}
-                    </select>
-                </label>
+                {menu(
+                    "filter-region",
+                    (Msg::FilterRegion, Msg::RegionAll),
+                    regions_present(EVENTS),
+                    move || app.filter().region,
+                    move |region| app.set_filter(Filter { region, ..app.filter() }),
+                )}
+                {menu(
+                    "filter-stance",
+                    (Msg::FilterStance, Msg::StanceAll),
+                    Stance::ALL.to_vec(),
+                    move || app.filter().stance,
+                    move |stance| app.set_filter(Filter { stance, ..app.filter() }),
+                )}
                 <p class="filter-count" role="status" aria-live="polite">{count}</p>
                 <Show when=move || app.filter().is_active()>
                     <button type="button" class="button" on:click=move |_| app.set_filter(Filter::default())>
@@ -96,5 +69,32 @@ pub fn TimelineFilters(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
                 </Show>
             </div>
         </div>
+    }
+}
+
+/// A menu over one vocabulary, with "all" first. `selected` is only the starting choice (the select's `value`
+/// is set before its options exist); later changes go through `prop:value`. A reactive `selected` on every
+/// option cost over a millisecond of the timeline's render budget in re-selection work.
+fn menu<T: UrlValue + Label + Send + Sync>(
+    class: &'static str,
+    (label, all): (Msg, Msg),
+    options: Vec<T>,
+    current: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
+    choose: impl Fn(Option<T>) + Copy + 'static,
+) -> impl IntoView {
+    let initial = untrack(current);
+    let options = options
+        .into_iter()
+        .map(|v| view! { <option value=v.id() selected=initial == Some(v)>{tr(v.label())}</option> })
+        .collect_view();
+    view! {
+        <label class=class>
+            <span>{tr(label)}</span>
+            <select on:change=move |ev| choose(T::from_id(&event_target_value(&ev)))
+                prop:value=move || current().map_or("", |v| v.id())>
+                <option value="" selected=initial.is_none()>{tr(all)}</option>
+                {options}
+            </select>
+        </label>
     }
 }

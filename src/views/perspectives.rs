@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::glossary_text::glossary_text;
 use crate::components::page_intro::page_intro;
-use crate::components::source_links::source_links;
+use crate::components::source_links::sources_line;
 use crate::components::stance_label::stance_label;
 use crate::data::model::{Perspective, Term};
 use crate::data::{comparison, event, fact, PERSPECTIVES, TERMS};
@@ -67,10 +67,7 @@ fn perspective(p: &'static Perspective) -> impl IntoView {
                 {p.points.iter().map(|point| view! { <li>{glossary_text(point)}</li> }).collect_view()}
             </ul>
             {evidence(p)}
-            <div class="claim__sources">
-                <span>{tr(Msg::ClaimSourcesLabel)} ": "</span>
-                <ul>{source_links(p.sources)}</ul>
-            </div>
+            {sources_line(p.sources)}
         </section>
     }
 }
@@ -140,10 +137,7 @@ fn concept(t: &'static Term) -> impl IntoView {
             <h3>{t.term}</h3>
             <p>{plain(t.definition)}</p>
             {t.origin.map(|o| view! { <p class="concept__origin"><strong>{tr(Msg::ConceptOrigin)} ": "</strong>{o}</p> })}
-            <div class="claim__sources">
-                <span>{tr(Msg::ClaimSourcesLabel)} ": "</span>
-                <ul>{source_links(t.sources)}</ul>
-            </div>
+            {sources_line(t.sources)}
         </li>
     }
 }

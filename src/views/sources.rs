@@ -101,10 +101,7 @@ fn corrections() -> impl IntoView {
                                 <dt>{tr(Msg::CorrectionNow)}</dt>
                                 <dd class="app-correction__now">{c.now}</dd>
                             </dl>
-                            <div class="claim__sources">
-                                <span>{tr(Msg::ClaimSourcesLabel)} ": "</span>
-                                <ul>{crate::components::source_links::source_links(c.sources)}</ul>
-                            </div>
+                            {crate::components::source_links::sources_line(c.sources)}
                         </li>
                     })
                     .collect_view()}
