@@ -121,6 +121,57 @@ describe('compare', () => {
     await context.close();
   });
 
+  it('leaves nothing behind: 30 visits to Compare keep functions, canvases, listeners and the heap flat', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    const cdp = await context.newCDPSession(page);
+    await visit(page, env.server, '');
+    const count = async (prototype) => {
+      const group = 'leak-probe';
+      const { result } = await cdp.send('Runtime.evaluate', { expression: prototype, objectGroup: group });
+      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId, objectGroup: group });
+      const { result: n } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true, objectGroup: group });
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: group });
+      return n.value;
+    };
+    const listeners = async (expression) => {
+      const { result } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'leak-probe' });
+      const { listeners: found } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'leak-probe' });
+      return found.length;
+    };
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return {
+        functions: await count('Function.prototype'),
+        canvases: await count('HTMLCanvasElement.prototype'),
+        listeners: (await listeners('window')) + (await listeners('document')),
+        heap: (await cdp.send('Runtime.getHeapUsage')).usedSize,
+      };
+    };
+    // Locators, not waitForSelector: an element handle the test kept would itself hold a whole view alive.
+    const round = async (n) => {
+      for (let i = 0; i < n; i++) {
+        await page.locator('.site-nav__link', { hasText: 'Compare' }).click();
+        await page.locator('main[data-view="compare"] canvas').first().waitFor();
+        await page.waitForTimeout(100); // the charts observe their size and draw
+        await page.locator('.site-nav__link', { hasText: 'Home' }).click();
+        await page.locator('main[data-view="home"]').waitFor();
+      }
+    };
+    await round(3);
+    const before = await measure();
+    await round(30);
+    const after = await measure();
+    // Before the fix every visit leaked each chart's resize callback (+852 functions over 30 visits).
+    assert.ok(after.functions - before.functions <= 60, `functions ${before.functions} → ${after.functions}`);
+    assert.equal(after.canvases, 0, 'no chart canvas survives leaving Compare');
+    assert.equal(after.listeners, before.listeners, 'window and document listeners');
+    assert.ok(after.heap - before.heap < 1024 * 1024, `JS heap ${before.heap} → ${after.heap}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('reads values by keyboard and by tapping', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, hasTouch: true });
     await visit(page, env.server, '?view=compare');

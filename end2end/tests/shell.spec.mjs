@@ -69,6 +69,19 @@ describe('app shell', () => {
     await context.close();
   });
 
+  it('prints every view without an error (printing used to call a spent resolution listener)', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    for (const view of VIEWS) {
+      await visit(page, env.server, query(view));
+      // page.pdf() switches to print media and back, which changes the resolution query the app watches.
+      const pdf = await page.pdf({ format: 'A4' });
+      assert.ok(pdf.length > 1000, `${view} printed`);
+      await page.waitForTimeout(50);
+      assert.deepEqual(problems, [], `${view}: no error while printing`);
+    }
+    await context.close();
+  });
+
   it('reaches every view by keyboard alone, with a visible focus ring', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
     await visit(page, env.server);

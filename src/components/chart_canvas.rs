@@ -40,9 +40,14 @@ pub fn ChartCanvas(comparison: &'static Comparison, #[prop(into)] show_change: S
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
             observer.observe(&el);
-            on_cleanup(move || observer.disconnect());
+            // The callback lives exactly as long as its observer: both go when the chart leaves the page, so
+            // visiting Compare again and again leaks nothing.
+            let observe = send_wrapper::SendWrapper::new(observe);
+            on_cleanup(move || {
+                observer.disconnect();
+                drop(observe);
+            });
         }
-        observe.forget();
     });
 
     // The layout with the series names and unit it was drawn with (the change view has its own).

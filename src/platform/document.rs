@@ -263,7 +263,16 @@ pub fn watch_device_pixel_ratio(on_change: std::rc::Rc<dyn Fn(f64)>) -> f64 {
             let now = watch_device_pixel_ratio(on_change.clone());
             on_change(now);
         });
-        let _ = mql.add_event_listener_with_callback("change", listener.unchecked_ref());
+        // `once`: the browser removes the listener after its one call. Without it, the query's next change
+        // (printing switches the resolution and back) called the spent closure again: "closure invoked
+        // recursively or after being dropped".
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = mql.add_event_listener_with_callback_and_add_event_listener_options(
+            "change",
+            listener.unchecked_ref(),
+            &options,
+        );
     }
     dpr
 }
@@ -312,6 +321,9 @@ pub fn data_index_at(x: f64, y: f64) -> Option<usize> {
 /// noticeable and records nothing anywhere else.
 pub fn performance_mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        // Only the latest mark of a name is kept: the bench reads the newest one, and a page left open
+        // through hundreds of chart draws must not pile them up.
+        perf.clear_marks_with_mark_name(name);
         let _ = perf.mark(name);
     }
 }
