@@ -4,11 +4,11 @@ use crate::components::correction::correction;
 use crate::components::glossary_text::glossary_text;
 use crate::components::source_links::source_links;
 use crate::components::stance_label::stance_label;
+use crate::components::view_link::AppLink;
 use crate::data::model::{Event, Verdict};
 use crate::data::{fact, COMPARISONS};
 use crate::i18n::{format_date, format_period, tf, Label, Msg};
-use crate::logic::url_state::View;
-use crate::platform::{document, history};
+use crate::platform::document;
 use crate::state::{lang, tr, use_app};
 
 /// An event opened in place: what happened, the figures behind it (with their charts), where the article
@@ -30,22 +30,8 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
         .map(|f| {
             let chart = COMPARISONS.iter().find(|c| c.facts.contains(&f.id));
             let link = chart.map(|c| {
-                let to = move || {
-                    app.url.with(|u| {
-                        let mut to = u.with_view(View::Compare);
-                        to.chart = Some(c.id.to_string());
-                        to
-                    })
-                };
-                let href = move || history::href(&to());
-                // A plain click switches views in place, like every in-app link; the href serves new tabs.
-                let follow = move |ev: leptos::ev::MouseEvent| {
-                    if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
-                        ev.prevent_default();
-                        app.go(to());
-                    }
-                };
-                view! { " " <a href=href on:click=follow>{tr(Msg::EventSeeChart)}</a> }
+                let to = Signal::derive(move || app.url.with(|u| u.with_chart(c.id)));
+                view! { " " <AppLink to=to>{tr(Msg::EventSeeChart)}</AppLink> }
             });
             view! { <li>{glossary_text(f.statement)}{link}</li> }
         })

@@ -1,35 +1,21 @@
 use leptos::prelude::*;
 
+use crate::components::view_link::AppLink;
 use crate::data::source;
 use crate::i18n::Msg;
 use crate::logic::sources::anchor;
 use crate::logic::url_state::View;
-use crate::platform::history;
 use crate::state::{tr, use_app};
 
 /// Links to sources on the Sources view (`?view=sources#source-<id>`), as list items. A plain click opens the
 /// Sources view in place and scrolls to the source; the `href` keeps new tabs and copied links working.
 pub fn source_links(ids: &'static [&'static str]) -> impl IntoView {
     let app = use_app();
+    let to = Signal::derive(move || app.url.with(|u| u.with_view(View::Sources)));
     ids.iter()
         .filter_map(|id| source(id))
         .map(move |s| {
-            let fragment = anchor(s.id);
-            let href = {
-                let fragment = fragment.clone();
-                move || {
-                    app.url
-                        .with(|u| format!("{}#{fragment}", history::href(&u.with_view(View::Sources))))
-                }
-            };
-            view! {
-                <li>
-                    <a href=href on:click=move |ev| {
-                        ev.prevent_default();
-                        app.navigate_to(View::Sources, &fragment);
-                    }>{s.publisher}</a>
-                </li>
-            }
+            view! { <li><AppLink to=to fragment=anchor(s.id)>{s.publisher}</AppLink></li> }
         })
         .collect_view()
 }

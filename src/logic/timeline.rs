@@ -26,10 +26,6 @@ impl Filter {
     }
 }
 
-pub fn filtered(events: &'static [Event], filter: &Filter) -> Vec<&'static Event> {
-    events.iter().filter(|e| filter.matches(e)).collect()
-}
-
 /// The regions that occur in `events`, in a stable order, for the region menu.
 pub fn regions_present(events: &[Event]) -> Vec<Region> {
     Region::ALL
@@ -148,11 +144,6 @@ pub fn era_spans(axis: &Axis) -> Vec<(f64, f64, &'static Era)> {
         .collect()
 }
 
-/// The era an event belongs to, for its label in the list.
-pub fn era_of(d: &Date) -> Option<&'static Era> {
-    ERAS.iter().find(|e| (e.start..e.end).contains(&d.year))
-}
-
 /// Keyboard movement in the event list: where focus goes from `index` (of `len`) for a key, if anywhere.
 pub fn key_target(key: &str, index: usize, len: usize) -> Option<usize> {
     if len == 0 {
@@ -172,6 +163,15 @@ mod tests {
     use super::*;
     use crate::data::model::Theme;
     use crate::data::EVENTS;
+
+    fn filtered(events: &'static [Event], filter: &Filter) -> Vec<&'static Event> {
+        events.iter().filter(|e| filter.matches(e)).collect()
+    }
+
+    /// The era an event is listed under (as `components/event_list.rs` groups them).
+    fn era_of(d: &Date) -> Option<&'static Era> {
+        ERAS.iter().find(|e| (e.start..e.end).contains(&d.year))
+    }
 
     fn date(year: u16, month: u8, day: u8) -> Date {
         Date { year, month, day }

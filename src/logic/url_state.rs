@@ -250,6 +250,22 @@ impl UrlState {
         out.finish()
     }
 
+    /// The timeline with one event open: where a link to an event points.
+    pub fn with_event(&self, id: &str) -> Self {
+        Self {
+            event: Some(id.to_string()),
+            ..self.with_view(View::Timeline)
+        }
+    }
+
+    /// Compare with one chart in focus: where a link to a chart points.
+    pub fn with_chart(&self, id: &str) -> Self {
+        Self {
+            chart: Some(id.to_string()),
+            ..self.with_view(View::Compare)
+        }
+    }
+
     /// The same state showing another view: what a navigation link points to. Keys that belong to the view
     /// being left (an open event, a focused chart) are dropped; filters and preferences are kept.
     pub fn with_view(&self, view: View) -> Self {

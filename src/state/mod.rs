@@ -71,18 +71,8 @@ impl AppState {
         self.url.with_untracked(|u| u.embed)
     }
 
-    /// Shows `view` and records it as a new history entry (so Back returns to the previous view).
-    pub fn navigate(&self, view: View) {
-        if self.url.with_untracked(|u| u.view) == view {
-            return;
-        }
-        self.url.update(|u| *u = u.with_view(view));
-        self.url.with_untracked(history::push);
-    }
-
-    /// Opens another view at a specific spot (`#source-…`), as one history entry.
-    pub fn navigate_to(&self, view: View, fragment: &str) {
-        let next = self.url.with_untracked(|u| u.with_view(view));
+    /// Opens any state at a specific spot (`#source-…`), as one history entry.
+    pub fn navigate_to(&self, next: UrlState, fragment: &str) {
         self.url.set(next.clone());
         history::push_with_fragment(&next, fragment);
         let id = fragment.to_string();
@@ -91,8 +81,11 @@ impl AppState {
 
     /// Opens any state as a new history entry (a link from one view to a spot in another).
     pub fn go(&self, next: UrlState) {
-        self.url.set(next);
-        self.url.with_untracked(history::push);
+        // Following a link to where the reader already is adds no history entry.
+        if self.url.with_untracked(|u| *u != next) {
+            self.url.set(next);
+            self.url.with_untracked(history::push);
+        }
         request_animation_frame(crate::platform::document::focus_heading);
     }
 

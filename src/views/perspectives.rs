@@ -4,12 +4,13 @@ use crate::components::glossary_text::glossary_text;
 use crate::components::page_intro::page_intro;
 use crate::components::source_links::sources_line;
 use crate::components::stance_label::stance_label;
+use crate::components::view_link::AppLink;
 use crate::data::model::{Perspective, Term};
 use crate::data::{comparison, event, fact, PERSPECTIVES, TERMS};
 use crate::i18n::Msg;
 use crate::logic::glossary::plain;
-use crate::logic::url_state::View;
-use crate::platform::{document, history};
+use crate::logic::url_state::UrlState;
+use crate::platform::document;
 use crate::state::{tr, use_app};
 
 /// The other side of the argument: the claim and its strongest evidence, then the views that challenge or
@@ -75,25 +76,12 @@ fn perspective(p: &'static Perspective) -> impl IntoView {
 /// Links to the events, facts' charts and charts this perspective rests on, in the app's own views.
 fn evidence(p: &'static Perspective) -> Option<impl IntoView> {
     let app = use_app();
-    let link = move |text: &'static str, to: crate::logic::url_state::UrlState| {
-        let href = history::href(&to);
-        view! {
-            <li>
-                <a href=href on:click=move |ev: leptos::ev::MouseEvent| {
-                    if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
-                        ev.prevent_default();
-                        app.go(to.clone());
-                    }
-                }>{text}</a>
-            </li>
-        }
-    };
-    let base = app.url.with_untracked(|u| u.clone());
-    let events = p.events.iter().filter_map(|id| event(id)).map(|e| {
-        let mut to = base.with_view(View::Timeline);
-        to.event = Some(e.id.to_string());
-        link(e.title, to)
-    });
+    let link = move |text: &'static str, to: Signal<UrlState>| view! { <li><AppLink to=to>{text}</AppLink></li> };
+    let events = p
+        .events
+        .iter()
+        .filter_map(|id| event(id))
+        .map(|e| link(e.title, Signal::derive(move || app.url.with(|u| u.with_event(e.id)))));
     // A fact is reached through the chart that shows it, or the event that cites it.
     let fact_charts = p
         .facts
@@ -115,11 +103,7 @@ fn evidence(p: &'static Perspective) -> Option<impl IntoView> {
             },
         )
         .into_iter()
-        .map(|c| {
-            let mut to = base.with_view(View::Compare);
-            to.chart = Some(c.id.to_string());
-            link(c.title, to)
-        });
+        .map(|c| link(c.title, Signal::derive(move || app.url.with(|u| u.with_chart(c.id)))));
     let items: Vec<_> = events.chain(charts).collect();
     (!items.is_empty()).then(|| {
         view! {

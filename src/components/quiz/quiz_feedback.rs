@@ -3,12 +3,13 @@ use leptos::prelude::*;
 use crate::components::icon::{icon, IconKind};
 use crate::components::quiz::answer_text::{comparison_line, order_item, points_text, verdict};
 use crate::components::source_links::source_links;
+use crate::components::view_link::AppLink;
 use crate::data::model::{Answer, Question};
 use crate::i18n::Msg;
 use crate::logic::quiz::marking::solution;
 use crate::logic::quiz::{Mark, Outcome, Response};
 use crate::logic::url_state::View;
-use crate::platform::{document, history};
+use crate::platform::document;
 use crate::state::quiz::use_quiz;
 use crate::state::{tr, use_app};
 
@@ -44,26 +45,13 @@ pub fn QuizFeedback(question: &'static Question, response: Response, mark: Mark,
     });
     let link = |view: View, key: Option<&'static str>, msg: Msg| {
         key.map(|id| {
-            let href = move || {
-                app.url.with(|u| {
-                    let mut to = u.with_view(view);
-                    match view {
-                        View::Timeline => to.event = Some(id.to_string()),
-                        _ => to.chart = Some(id.to_string()),
-                    }
-                    history::href(&to)
+            let to = Signal::derive(move || {
+                app.url.with(|u| match view {
+                    View::Timeline => u.with_event(id),
+                    _ => u.with_chart(id),
                 })
-            };
-            let go = move |ev: leptos::ev::MouseEvent| {
-                ev.prevent_default();
-                let mut to = app.url.with_untracked(|u| u.with_view(view));
-                match view {
-                    View::Timeline => to.event = Some(id.to_string()),
-                    _ => to.chart = Some(id.to_string()),
-                }
-                app.go(to);
-            };
-            view! { <li><a href=href on:click=go>{tr(msg)}</a></li> }
+            });
+            view! { <li><AppLink to=to>{tr(msg)}</AppLink></li> }
         })
     };
     let more = [
