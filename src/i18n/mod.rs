@@ -266,6 +266,77 @@ mod tests {
         assert!(placeholders("none").is_empty());
     }
 
+    /// Every `tf`/`tp` call in the app passes exactly the `{name}` placeholders its English message uses (`tp`
+    /// adds `n` itself), so a typo can never leave `{seconds}` on screen. Read from the sources, because the
+    /// names are strings: each call is `tf(lang, Msg::Name, &[("a", …), ("b", …)])`.
+    #[test]
+    fn every_call_passes_exactly_the_placeholders_its_message_uses() {
+        fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    rust_files(&path, out);
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        rust_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut calls = 0;
+        for file in files.iter().filter(|f| !f.ends_with("i18n/mod.rs")) {
+            let text = std::fs::read_to_string(file).expect("readable");
+            for (at, call) in text.match_indices("tf(").chain(text.match_indices("tp(")) {
+                if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    continue; // another function whose name ends in "tf"
+                }
+                let rest = &text[at + call.len()..];
+                let Some(msg_at) = rest.find("Msg::") else { continue };
+                let name: String = rest[msg_at + 5..].chars().take_while(|c| c.is_alphanumeric()).collect();
+                let Some(msg) = Msg::ALL.iter().find(|m| format!("{m:?}") == name) else {
+                    panic!("{}: unknown message {name}", file.display());
+                };
+                // The argument list: from `&[` to its matching `]`.
+                let after = &rest[msg_at..];
+                let open = after.find("&[").expect("arguments follow the message");
+                let mut depth = 0;
+                let close = after[open + 1..]
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        depth += match c {
+                            '[' => 1,
+                            ']' => -1,
+                            _ => 0,
+                        };
+                        depth == 0
+                    })
+                    .map(|(i, _)| open + 1 + i)
+                    .expect("the argument list closes");
+                let args = &after[open + 2..close];
+                let mut passed: Vec<&str> = args
+                    .split("(\"")
+                    .skip(1)
+                    .filter_map(|s| s.split_once('"').map(|(n, _)| n))
+                    .collect();
+                if call == "tp(" {
+                    passed.push("n");
+                }
+                passed.sort_unstable();
+                passed.dedup();
+                let wanted: Vec<&str> = en::text(*msg).split('|').flat_map(placeholders).collect();
+                let mut wanted = wanted;
+                wanted.sort_unstable();
+                wanted.dedup();
+                assert_eq!(passed, wanted, "{}: {name} is called with {passed:?}", file.display());
+                calls += 1;
+            }
+        }
+        assert!(calls >= 25, "found only {calls} tf/tp calls");
+    }
+
     #[test]
     fn tf_fills_the_page_title() {
         assert_eq!(tf(Lang::En, Msg::PageTitle, &[("view", "Quiz")]), "Quiz · Reverse Wave");
