@@ -235,6 +235,41 @@ pub struct Dataset {
     pub terms: Vec<Term>,
 }
 
+/// One entry of any table, as the whole-dataset rules see it.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry<'a> {
+    /// The table: `source`, `fact`, `event`, `comparison`, `question`, `correction`, `perspective` or `term`.
+    pub table: &'static str,
+    pub id: &'a str,
+    /// The sources it cites (a source cites none).
+    pub sources: &'a [String],
+}
+
+impl Dataset {
+    /// Every entry of every table, in one list: the rules that span tables (every source is cited, the review
+    /// log covers every id) read this, so a new table is added here once rather than in each rule.
+    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
+        fn of<'a, T>(
+            table: &'static str,
+            items: &'a [T],
+            parts: impl Fn(&'a T) -> (&'a str, &'a [String]) + 'a,
+        ) -> impl Iterator<Item = Entry<'a>> + 'a {
+            items.iter().map(move |x| {
+                let (id, sources) = parts(x);
+                Entry { table, id, sources }
+            })
+        }
+        of("source", &self.sources, |x| (&x.id, &[][..]))
+            .chain(of("fact", &self.facts, |x| (&x.id, &x.sources)))
+            .chain(of("event", &self.events, |x| (&x.id, &x.sources)))
+            .chain(of("comparison", &self.comparisons, |x| (&x.id, &x.sources)))
+            .chain(of("question", &self.questions, |x| (&x.id, &x.sources)))
+            .chain(of("correction", &self.corrections, |x| (&x.id, &x.sources)))
+            .chain(of("perspective", &self.perspectives, |x| (&x.id, &x.sources)))
+            .chain(of("term", &self.terms, |x| (&x.id, &x.sources)))
+    }
+}
+
 /// One data file: any of the tables, each optional.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

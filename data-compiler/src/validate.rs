@@ -291,12 +291,9 @@ pub fn validate(d: &Dataset) -> Vec<DataError> {
     }
     quiz_bank(&d.questions, &known, &mut errors);
     let every_id: HashSet<&str> = d
-        .facts
-        .iter()
-        .map(|f| f.id.as_str())
-        .chain(d.events.iter().map(|e| e.id.as_str()))
-        .chain(d.comparisons.iter().map(|c| c.id.as_str()))
-        .chain(d.questions.iter().map(|q| q.id.as_str()))
+        .entries()
+        .filter(|e| matches!(e.table, "fact" | "event" | "comparison" | "question"))
+        .map(|e| e.id)
         .collect();
     for c in &d.corrections {
         correction(c, &known, &every_id, &mut errors);
@@ -324,18 +321,7 @@ pub fn validate(d: &Dataset) -> Vec<DataError> {
         }
     }
 
-    let cited: HashSet<&str> = d
-        .facts
-        .iter()
-        .flat_map(|f| &f.sources)
-        .chain(d.events.iter().flat_map(|e| &e.sources))
-        .chain(d.comparisons.iter().flat_map(|c| &c.sources))
-        .chain(d.questions.iter().flat_map(|q| &q.sources))
-        .chain(d.corrections.iter().flat_map(|c| &c.sources))
-        .chain(d.perspectives.iter().flat_map(|p| &p.sources))
-        .chain(d.terms.iter().flat_map(|t| &t.sources))
-        .map(String::as_str)
-        .collect();
+    let cited: HashSet<&str> = d.entries().flat_map(|e| e.sources).map(String::as_str).collect();
     for s in &d.sources {
         if !cited.contains(s.id.as_str()) {
             errors.push(DataError::new(&s.file, &s.id, "id", "is not cited by anything"));

@@ -200,17 +200,10 @@ fn the_review_log_covers_every_item() {
     let d = dataset();
     let review = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/REVIEW.md"))
         .expect("data/REVIEW.md exists");
-    let ids = d
-        .sources
-        .iter()
-        .map(|x| &x.id)
-        .chain(d.facts.iter().map(|x| &x.id))
-        .chain(d.events.iter().map(|x| &x.id))
-        .chain(d.comparisons.iter().map(|x| &x.id))
-        .chain(d.questions.iter().map(|x| &x.id))
-        .chain(d.corrections.iter().map(|x| &x.id))
-        .chain(d.perspectives.iter().map(|x| &x.id))
-        .chain(d.terms.iter().map(|x| &x.id));
-    let missing: Vec<&String> = ids.filter(|id| !review.contains(&format!("`{id}`"))).collect();
+    let missing: Vec<String> = d
+        .entries()
+        .filter(|e| !review.contains(&format!("`{}`", e.id)))
+        .map(|e| format!("{} {}", e.table, e.id))
+        .collect();
     assert!(missing.is_empty(), "data/REVIEW.md has no entry for: {missing:?}");
 }

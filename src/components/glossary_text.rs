@@ -45,7 +45,7 @@ fn GlossaryTerm(words: &'static str, definition: &'static str) -> impl IntoView 
             <strong>{words} ": "</strong>
             {plain(definition)}
             " "
-            <button type="button" class="term-def__close" on:click=move |_| open.set(false)>
+            <button type="button" class="button term-def__close" on:click=move |_| open.set(false)>
                 {tr(Msg::GlossaryClose)}
             </button>
         </span>
