@@ -184,16 +184,24 @@ describe('embedding', () => {
     await dialog.waitFor();
     const code = () => dialog.locator('#embed-code').inputValue();
     assert.match(await code(), new RegExp(`^<iframe src="${env.server.base.replace(/[.]/g, '\\.')}\\?view=compare&amp;embed=1&amp;chart=english-share-of-hits" title="Reverse Wave: Compare the numbers" loading="lazy" style="width:100%;border:0" height="640"></iframe>\\n<script src="${env.server.base.replace(/[.]/g, '\\.')}embed\\.js" async></script>$`));
+    // Each change of view or theme reloads the preview. A reload while the frame is still fetching its .wasm makes
+    // Chromium log "Fetch API cannot load" for the abandoned request, so each load is let finish first.
+    const preview = dialog.locator('.embed-dialog__preview iframe');
+    const inner = await (await preview.elementHandle()).contentFrame();
+    const settled = async (pattern) => {
+      await inner.waitForURL(pattern);
+      await inner.waitForSelector('html[data-app-started] main h1');
+    };
+    await settled(/view=compare/);
     await dialog.getByLabel('View').selectOption('quiz');
+    await settled(/view=quiz&embed/);
     await dialog.getByLabel('Theme').selectOption('dark');
+    await settled(/view=quiz&theme=dark/);
     await dialog.getByLabel('Height in pixels').fill('500');
     await dialog.getByLabel(/resize script/).uncheck();
     const snippet = await code();
     assert.equal(snippet, `<iframe src="${env.server.base}?view=quiz&amp;theme=dark&amp;embed=1" title="Reverse Wave: Quiz" loading="lazy" style="width:100%;border:0" height="500"></iframe>`);
-    const preview = dialog.locator('.embed-dialog__preview iframe');
     assert.equal(await preview.getAttribute('src'), `${env.server.base}?view=quiz&theme=dark&embed=1`);
-    const inner = await (await preview.elementHandle()).contentFrame();
-    await inner.waitForSelector('html[data-app-started] main h1');
     assert.equal(await inner.locator('html').getAttribute('data-theme'), 'dark');
     assert.deepEqual(await axeViolations(page), []);
     await page.keyboard.press('Escape');
