@@ -125,11 +125,11 @@ await dpr2.context.close();
 
 // Quiz: answer → feedback painted, on a phone, for every tap-to-answer question of a full quiz; then the
 // memory a whole quiz leaves behind (JS heap via the DevTools protocol, WASM linear memory from the instance
-// Trunk's loader announces).
+// the loader announces).
 const phone = await openPage(browser, server, {
   viewport: PHONE,
   hasTouch: true,
-  initScript: () => addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail?.wasm?.memory; }),
+  initScript: () => addEventListener('reverse-wave:started', (e) => { window.__wasmMemory = e.detail?.wasm?.memory; }),
 });
 await visit(phone.page, server, '?view=quiz&seed=2026&len=all');
 await startQuiz(phone.page);

@@ -1,7 +1,7 @@
 // Reverse Wave boot watchdog: if the WebAssembly app fails to load or start (old browser, blocked download,
 // corrupt file), the loading panel turns into a friendly message instead of a page that loads forever.
 // The app sets <html data-app-started> as soon as it runs. Plain ES5, no dependencies.
-// Release builds put it inline at the top of index.html (tools/harden.mjs, with a hash in the page's policy), so it
+// The shell step (xtask/src/shell) puts it inline at the top of index.html, with a hash in the page's policy, so it
 // watches from the first byte. It does not start the .wasm download: loader.js does, once this panel has been
 // painted (see there why).
 (function () {

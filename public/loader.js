@@ -1,50 +1,23 @@
-// Reverse Wave loader: starts the WebAssembly app. It replaces the inline <script type="module"> Trunk would
-// write into index.html (Trunk.toml sets `pattern_script`, so Trunk writes no script of its own).
+// Reverse Wave loader: starts the WebAssembly app, and registers the service worker that keeps it working offline.
 //
-// Release builds: tools/harden.mjs puts this file into index.html, inside one <script type="module"> after the
-// wasm-bindgen module (whose init function it names `reverseWaveInit`), with a sha256 hash in the page's
-// Content-Security-Policy. Nothing that starts the app is a separate file, because in an opaque-origin frame
-// (`<iframe sandbox="allow-scripts">` without allow-same-origin) module scripts, fetch() and every file with
-// an `integrity` attribute are CORS requests, which the app's host (sending no Access-Control-Allow-Origin)
-// refuses. The .wasm is named by <meta name="reverse-wave:wasm">:
-//  - normal pages fetch it with its sha384 integrity (boot.js has already preloaded it the same way);
-//  - opaque-origin frames load `<name>.wasm.css` instead, a stylesheet (fetched without CORS, allowed by
-//    style-src 'self') holding the same bytes in base64 in a custom property. It is attached inside a closed
-//    shadow root of a hidden element that is removed as soon as the value is read, so the sheet cannot style
-//    the page, and the decoded bytes are checked against the .wasm's sha384 before they are compiled. Nothing
-//    unchecked ever runs; without crypto.subtle (a page that is not a secure context) the app does not start
-//    and boot.js shows its friendly message.
+// It never runs as a file of its own. The shell step (xtask/src/shell, run by Trunk after every build) writes it
+// into index.html inside one <script type="module">, after two things this code uses:
+//  - wasm-bindgen's glue (built with the `no-modules` target), which declares `wasm_bindgen`, the function that
+//    starts the app;
+//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker }`: this build's .wasm, its sha384
+//    integrity value, its stylesheet copy, and the service worker (null under `trunk serve`).
+// Development and release builds start the same way. Why the code is inline at all: see xtask/src/shell.
 //
-// Development builds (`trunk serve`, no harden.mjs): this is an external module and reads the preload links
-// Trunk writes for every build: the wasm-bindgen module (rel=modulepreload) and the .wasm (rel=preload
-// as=fetch), both with relative URLs and sha384 integrity. The module is imported only once a modulepreload
-// with its integrity has succeeded (see verifiedModule), so a changed or corrupt file is refused.
-// Release builds also get a service worker (tools/harden.mjs writes sw.js and a meta tag naming it); the
-// code at the end registers it and tells the app when a new build is waiting (the app shows the prompt).
-
-const wasmMeta = document.querySelector('meta[name="reverse-wave:wasm"]');
-const glue = document.querySelector('link[rel="modulepreload"][href$=".js"]');
-const wasm = wasmMeta
-  ? { href: new URL(wasmMeta.content, document.baseURI).href, integrity: wasmMeta.dataset.integrity }
-  : document.querySelector('link[rel="preload"][href$=".wasm"]');
-
-// import() itself cannot carry an integrity value. A modulepreload can, and a module it loaded is what a
-// later import() of the same URL gets. But when Trunk's preload fails its check, Chromium forgets the failure
-// and import() would fetch the file again, unchecked (measured: end2end/tests/security.spec.mjs). So preload
-// it once more from here and wait: this resolves at once if Trunk's preload succeeded, and fails if the
-// file does not match.
-function verifiedModule(link) {
-  return new Promise((resolve, reject) => {
-    const check = document.createElement('link');
-    check.rel = 'modulepreload';
-    check.crossOrigin = link.crossOrigin;
-    check.integrity = link.integrity;
-    check.href = link.href;
-    check.addEventListener('load', () => resolve(import(link.href)));
-    check.addEventListener('error', () => reject(new Error(`Reverse Wave: ${link.href} failed its integrity check`)));
-    document.head.append(check);
-  });
-}
+// The .wasm:
+//  - a normal page fetches it with its integrity value, so a changed or corrupt file is refused;
+//  - an opaque-origin frame (`<iframe sandbox="allow-scripts">` without allow-same-origin), where that fetch is a
+//    CORS request the host refuses, loads BUILD.opaqueOriginWasm instead: a stylesheet (fetched without CORS,
+//    allowed by style-src 'self') holding the same bytes in base64 in a custom property. It is attached inside a
+//    closed shadow root of a hidden element that is removed as soon as the value is read, so the sheet cannot
+//    style the page, and the decoded bytes are checked against the same integrity value before they are
+//    compiled. Without crypto.subtle (a page that is not a secure context) the app does not start and boot.js
+//    shows its friendly message.
+/* global wasm_bindgen, BUILD */
 
 function fromBase64(text) {
   if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
@@ -99,42 +72,35 @@ function afterPaint(atMost) {
   });
 }
 
+/** The .wasm's bytes, fetched whole with its integrity value. */
+async function download(url, integrity) {
+  const response = await fetch(new Request(url, { integrity }));
+  if (!response.ok) throw new Error(`Reverse Wave: ${url} answered ${response.status}`);
+  return response.arrayBuffer();
+}
+
 async function start() {
-  // If the links are missing the build is broken: throwing here reaches boot.js (unhandledrejection),
-  // which shows the friendly "could not start" message.
-  if (!wasm || (typeof reverseWaveInit !== 'function' && !glue)) throw new Error('Reverse Wave: the build is missing its preload links');
   // The loading panel (the app's name and an introduction) is painted before the .wasm download starts. It is
   // the first thing a reader sees and the page's largest text, so the page's first paint and largest paint are
   // this one frame, whatever the network. Waiting costs one frame at most; nothing else competes for the
   // connection (index.html carries its CSS and scripts).
   await afterPaint(300);
-  // eslint-disable-next-line no-undef -- defined by the inlined wasm-bindgen module in release builds
-  const init = typeof reverseWaveInit === 'function' ? reverseWaveInit : (await verifiedModule(glue)).default;
-  let module_or_path;
-  if (self.origin === 'null' && wasmMeta) {
-    module_or_path = await opaqueOriginWasm(new URL(wasmMeta.dataset.opaqueOrigin, document.baseURI).href, wasm.integrity);
-  } else {
-    module_or_path = new Request(wasm.href, { integrity: wasm.integrity || '' });
-    if (wasmMeta) {
-      // Release builds: the whole file first, then compile. Streaming compilation decodes each chunk on the
-      // main thread as it arrives, in one long task when the file comes quickly; from a buffer, V8 decodes and
-      // validates on a background thread. The download itself is the same (and is checked against the
-      // integrity value before any byte is used).
-      const response = await fetch(module_or_path);
-      if (!response.ok) throw new Error(`Reverse Wave: ${wasm.href} answered ${response.status}`);
-      module_or_path = await response.arrayBuffer();
-    }
-  }
-  const instance = await init({ module_or_path });
-  // Kept from Trunk's own loader, for anything that waits for it.
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+  // The whole file first, then compile: streaming compilation decodes each chunk on the main thread as it
+  // arrives, in one long task when the file comes quickly; from a buffer, V8 decodes and validates on a
+  // background thread. Either way nothing runs before the integrity check has passed.
+  const bytes = self.origin === 'null'
+    ? await opaqueOriginWasm(new URL(BUILD.opaqueOriginWasm, document.baseURI).href, BUILD.integrity)
+    : await download(new URL(BUILD.wasm, document.baseURI).href, BUILD.integrity);
+  const exports = await wasm_bindgen({ module_or_path: bytes });
+  // For the benchmark (end2end/bench.mjs reads the app's memory from it).
+  dispatchEvent(new CustomEvent('reverse-wave:started', { detail: { wasm: exports } }));
 }
 
+// A failure here (a refused download, a start-up that throws) reaches boot.js as an unhandled rejection, and
+// the loading panel turns into the friendly "could not start" message.
 start();
 
-// ---------------------------------------------------------------- offline support (release builds only)
-
-const swMeta = document.querySelector('meta[name="reverse-wave:service-worker"]');
+// ---------------------------------------------------------------- offline support (not under `trunk serve`)
 
 let waitingWorker = null;
 // The app's prompt (src/components/update_bar.rs, in the reader's language) asks for the switch.
@@ -170,7 +136,7 @@ async function registerServiceWorker() {
   const sw = navigator.serviceWorker;
   if (!sw) return;
   // Relative to this page, so the worker's scope is the folder the app is served from.
-  const registration = await sw.register(swMeta.content, { updateViaCache: 'none' });
+  const registration = await sw.register(BUILD.serviceWorker, { updateViaCache: 'none' });
   // A worker that finishes installing while another one controls the page is an update, and it waits; on a
   // first visit nothing controls the page yet and the new worker takes over by itself (clients.claim).
   let controller = sw.controller;
@@ -192,4 +158,4 @@ async function registerServiceWorker() {
 // Offline support is a bonus: when it is unavailable (sandboxed iframe, storage blocked, private mode, plain
 // http), the app works exactly as without it, so failures are deliberately silent. Inside the async
 // function, even a throwing navigator.serviceWorker getter ends up in the catch.
-if (swMeta && window.isSecureContext) registerServiceWorker().catch(() => {});
+if (BUILD.serviceWorker && window.isSecureContext) registerServiceWorker().catch(() => {});

@@ -40,7 +40,7 @@ describe('security', () => {
       assert.ok(directives.includes(directive), `policy has ${directive}`);
     }
     // Scripts and styles: the app's folder, plus the hashes of exactly the inline code of index.html (boot, the
-    // wasm-bindgen module with the loader, and the CSS, inlined by tools/harden.mjs so opaque-origin frames work).
+    // wasm-bindgen module with the loader, and the CSS, inlined by the shell step, xtask/src/shell, so opaque-origin frames work).
     const html = await (await page.request.get(env.server.base)).text();
     const inline = (tag) => [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => cspHash(m[1]));
     assert.equal(inline('script').length, 2, 'boot and the module are inline');
@@ -83,7 +83,7 @@ describe('security', () => {
     });
   }
 
-  it('puts a matching sha384 integrity on every script, stylesheet and preload', async () => {
+  it('puts a matching sha384 integrity on every file the page names', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server);
     await visit(page, env.server);
     const tags = await page.evaluate(() => [...document.querySelectorAll(
@@ -93,12 +93,14 @@ describe('security', () => {
     const external = tags.filter((t) => t.url);
     assert.ok(external.some((t) => t.url.endsWith('.svg')), 'the icon');
     assert.ok(tags.filter((t) => !t.url).every((t) => t.tag.startsWith('<script')), 'only scripts are inline (hashed)');
-    const meta = await page.evaluate(() => {
-      const m = document.querySelector('meta[name="reverse-wave:wasm"]');
-      return { url: new URL(m.content, document.baseURI).href, integrity: m.dataset.integrity };
-    });
-    assert.ok(meta.url.endsWith('.wasm'));
-    external.push({ tag: 'meta reverse-wave:wasm', ...meta });
+    // The loader's BUILD constant, written by the shell step (xtask/src/shell), names the .wasm and its copy.
+    const html = await (await page.request.get(env.server.base)).text();
+    const build = html.match(/const BUILD = \{ wasm: "([^"]+)", integrity: "([^"]+)", opaqueOriginWasm: "([^"]+)"/);
+    assert.ok(build, 'the start script has its BUILD constant');
+    const wasmUrl = new URL(build[1], env.server.base).href;
+    assert.ok(wasmUrl.endsWith('.wasm'));
+    assert.equal(build[3], `${build[1]}.css`, 'the opaque-origin copy sits next to the .wasm');
+    external.push({ tag: 'BUILD.wasm', url: wasmUrl, integrity: build[2] });
     for (const { tag, url, integrity } of external) {
       assert.ok(url, `${tag}: external`);
       assert.ok(url.startsWith(env.server.base), `${url}: served from the app's folder`);

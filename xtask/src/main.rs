@@ -2,6 +2,7 @@
 //! on Linux, macOS and Windows. Every pinned tool version lives in `tools.rs`.
 
 mod run;
+mod shell;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -13,12 +14,14 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   serve   install missing tools, then serve the app at http://127.0.0.1:8080 with live reload
-  test    install missing tools, then run every test: cargo test, release build, byte ceilings, browser tests
-          (and fmt --check, clippy)
+  test    install missing tools, then run every test, in order: fmt --check, clippy -D warnings, cargo test,
+          release build, byte ceilings, drill build, browser tests (what .ci/run runs)
   lint    cargo fmt --check and cargo clippy -D warnings (run before committing; kept out of `test` for CI time)
   dist    release build into dist/ (relocatable: serve it from any folder)
   e2e     browser tests only, against the existing dist/ (builds dist-drill/ first if it is missing)
   shots   screenshots of every view at 360x740 and 1280x800, light and dark, into end2end/screenshots/
+  shell   the page shell step that Trunk runs after each build (Trunk.toml): inline start-up code, policy,
+          _headers, sw.js (xtask/src/shell); `cargo xtask shell <folder>` runs it on a staged build
   bench   release build, then sizes, timings and Lighthouse scores against the budgets into bench/report.json
           and report.md
 ";
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
         Some("shots") => tools::ensure_browser_tools(&root).and_then(|()| shots(&root)),
         Some("bench") => bench(&root),
         Some("lint") => lint(&root),
+        Some("shell") => staging_dir(&args[1..]).and_then(|dir| shell::run(&root, &dir)),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -53,6 +57,14 @@ fn project_root() -> PathBuf {
         .parent()
         .expect("xtask lives inside the project")
         .to_path_buf()
+}
+
+/// The folder the shell step works on: Trunk names its staging folder in `TRUNK_STAGING_DIR`.
+fn staging_dir(args: &[String]) -> Result<PathBuf, Failure> {
+    args.first()
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+        .ok_or_else(|| Failure("usage: cargo xtask shell <folder> (Trunk runs it with TRUNK_STAGING_DIR set)".into()))
 }
 
 fn serve(root: &Path) -> Result<(), Failure> {

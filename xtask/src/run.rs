@@ -13,10 +13,10 @@ pub struct Cmd {
     shown: String,
 }
 
-/// A command run in `dir`, with `end2end/node_modules/.bin` (wasm-opt) and cargo's bin folder on `PATH`.
+/// A command run in `dir`, with cargo's bin folder (Trunk, wasm-bindgen, wasm-opt) on `PATH`.
 pub fn cmd(program: &str, dir: &Path) -> Cmd {
     let mut inner = Command::new(program);
-    inner.current_dir(dir).env("PATH", tool_path(dir));
+    inner.current_dir(dir).env("PATH", tool_path());
     Cmd {
         inner,
         shown: program.to_string(),
@@ -59,23 +59,22 @@ impl Cmd {
     }
 }
 
-fn tool_path(dir: &Path) -> std::ffi::OsString {
-    let root = find_root(dir);
-    let mut paths: Vec<PathBuf> = vec![root.join("end2end/node_modules/.bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| {
-        std::env::var_os("HOME")
-            .or_else(|| std::env::var_os("USERPROFILE"))
-            .map(|h| PathBuf::from(h).join(".cargo"))
-    }) {
-        paths.push(home.join("bin"));
-    }
-    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
-    std::env::join_paths(paths).unwrap_or_default()
+/// Cargo's bin folder, where `cargo install` puts tools: `$CARGO_HOME/bin`, else `~/.cargo/bin`.
+pub fn cargo_bin() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .or_else(|| std::env::var_os("USERPROFILE"))
+                .map(|h| PathBuf::from(h).join(".cargo"))
+        })
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
 }
 
-fn find_root(dir: &Path) -> PathBuf {
-    dir.ancestors()
-        .find(|d| d.join("Trunk.toml").exists())
-        .unwrap_or(dir)
-        .to_path_buf()
+/// `PATH` with cargo's bin folder first, for shells where it is missing (a fresh CI machine).
+fn tool_path() -> std::ffi::OsString {
+    let mut paths = vec![cargo_bin()];
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).unwrap_or_default()
 }

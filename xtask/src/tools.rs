@@ -10,19 +10,86 @@ const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// For `cargo xtask bench` only: what each crate costs in the WASM.
 const TWIGGY_VERSION: &str = "0.8.0";
-/// binaryen (wasm-opt), playwright-core and axe-core are pinned in end2end/package-lock.json, and so is
-/// Lighthouse, an optional dependency that only `cargo xtask bench` installs.
+/// wasm-opt, which Trunk runs on release builds: binaryen's npm package (no dependencies), because binaryen ships no
+/// binaries through cargo. Trunk.toml's `[tools] wasm_opt` must name the same version (checked).
+const BINARYEN_VERSION: &str = "132.0.0";
+/// The browser tests' npm packages (playwright-core, axe-core) are pinned in end2end/package-lock.json, and so is
+/// Lighthouse, an optional dependency that only `cargo xtask bench` installs. The build needs none of them.
 const NPM_DIR: &str = "end2end";
 /// Appended to the lock file in the install stamp when the optional packages are installed too.
 const WITH_OPTIONAL: &str = "\n(installed with optional packages)\n";
 
+/// Everything `trunk build` needs, installed where Trunk finds it: so after this, plain `trunk build --release`
+/// works too.
 pub fn ensure_build_tools(root: &Path) -> Result<(), Failure> {
     ensure_wasm_target(root)?;
     ensure_trunk(root)?;
     ensure_wasm_bindgen(root)?;
-    ensure_npm_packages(root, false)?;
+    ensure_wasm_opt(root)?;
     // Trunk builds offline (Trunk.toml), so every crate must be in the local cache first.
     cmd("cargo", root).args(["fetch"]).run()
+}
+
+/// wasm-opt at `BINARYEN_VERSION`, on `PATH` in cargo's bin folder (where `cargo install` put Trunk): npm installs
+/// binaryen into a folder of its own next to it, and `wasm-opt` in the bin folder starts that copy. Trunk builds
+/// offline, so it only ever uses a wasm-opt it finds on `PATH` with exactly the version Trunk.toml names.
+fn ensure_wasm_opt(root: &Path) -> Result<(), Failure> {
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or(BINARYEN_VERSION);
+    if !read(root, "Trunk.toml")?.contains(&format!("wasm_opt = \"version_{major}\"")) {
+        return Err(Failure(format!(
+            "Trunk.toml [tools] wasm_opt must be \"version_{major}\" to match xtask/src/tools.rs; please update it."
+        )));
+    }
+    if cmd("wasm-opt", root)
+        .args(["--version"])
+        .output()
+        .is_some_and(|v| v.ends_with(&format!("(version_{major})")))
+    {
+        return Ok(());
+    }
+    let bin = crate::run::cargo_bin();
+    let prefix = bin.with_file_name(format!("binaryen-{BINARYEN_VERSION}"));
+    println!(
+        "Installing wasm-opt (binaryen {BINARYEN_VERSION}, from npm) into {} (one time)…",
+        prefix.display()
+    );
+    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+    cmd(npm, root)
+        .args(["install", "--global", "--no-audit", "--no-fund", "--prefix"])
+        .args([&prefix])
+        .args([format!("binaryen@{BINARYEN_VERSION}")])
+        .run()
+        .map_err(|e| {
+            Failure(format!(
+                "{} — install Node.js 20 or newer (it includes npm) and try again.",
+                e.0
+            ))
+        })?;
+    let script = if cfg!(windows) {
+        prefix.join("node_modules/binaryen/bin/wasm-opt")
+    } else {
+        prefix.join("lib/node_modules/binaryen/bin/wasm-opt")
+    };
+    let (launcher, text) = if cfg!(windows) {
+        (
+            bin.join("wasm-opt.cmd"),
+            format!("@node \"{}\" %*\r\n", script.display()),
+        )
+    } else {
+        (
+            bin.join("wasm-opt"),
+            format!("#!/bin/sh\nexec node \"{}\" \"$@\"\n", script.display()),
+        )
+    };
+    std::fs::create_dir_all(&bin).map_err(|e| Failure(format!("cannot create {}: {e}", bin.display())))?;
+    std::fs::write(&launcher, text).map_err(|e| Failure(format!("cannot write {}: {e}", launcher.display())))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&launcher, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| Failure(format!("cannot make {} executable: {e}", launcher.display())))?;
+    }
+    Ok(())
 }
 
 pub fn ensure_browser_tools(root: &Path) -> Result<(), Failure> {

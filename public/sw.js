@@ -1,12 +1,11 @@
 // Reverse Wave service worker: keeps the app working with no network once it has been opened.
-// Written into dist/sw.js by tools/harden.mjs on every release build, which fills in the build's exact file
-// list (with sha384 integrity) and a version; a new build therefore means a byte-different sw.js, which is how
-// the browser notices an update. Plain JS, no libraries; never talks to any other origin.
-
-const VERSION = '__VERSION__';
-// [url relative to this file, sha384 integrity]; './' is the page itself (index.html), without integrity
-// because some hosts rewrite HTML (see tools/harden.mjs).
-const FILES = __FILES__;
+// Plain JS, no libraries; never talks to any other origin.
+//
+// The shell step (xtask/src/shell) writes dist/sw.js on every static build: `const VERSION` and `const FILES` (this
+// build's files as [url relative to this file, sha384 integrity]; './' is the page itself, without integrity because
+// some hosts rewrite HTML), then this file. A new build is therefore a byte-different sw.js, which is how the
+// browser notices an update.
+/* global VERSION, FILES */
 
 // Cache names carry the scope, so two copies of the app in different folders of one site never delete
 // each other's files.

@@ -1,0 +1,392 @@
+//! The page shell: the one step between the files Trunk builds and the app's `dist/`. Trunk runs it after every
+//! build, on the staged folder (`Trunk.toml`: a `post_build` hook calling `cargo xtask shell`).
+//!
+//! # How a page starts
+//!
+//! After this step `index.html` holds, in order:
+//!
+//! 1. `<meta charset>`, then the Content-Security-Policy `<meta>` (a meta policy only governs what follows it);
+//! 2. `public/boot.js` as a `<script>`: the watchdog that turns the loading panel into a friendly message if the
+//!    app cannot start, and applies the reader's theme to that panel;
+//! 3. every stylesheet, as one `<style>`;
+//! 4. one `<script type="module">`, where Trunk left its start marker (`Trunk.toml`, `pattern_script`):
+//!    wasm-bindgen's glue, then `const BUILD = {…}` (this build's `.wasm`, its integrity value and the service
+//!    worker, written from the manifest below), then `public/loader.js`. The glue is built with wasm-bindgen's
+//!    `no-modules` target, which guarantees one thing we rely on: it declares `wasm_bindgen`, the function that
+//!    starts the app. The loader calls it; nothing has to search the generated code.
+//! 5. the loading panel, which is what a reader sees until the app replaces it.
+//!
+//! # Why the code is inline
+//!
+//! Schools embed the app in `<iframe sandbox="allow-scripts">`. Without `allow-same-origin` such a frame has an
+//! opaque origin, and there every module script, `fetch()` and file with an `integrity` attribute is a CORS
+//! request, which a host that sends no `Access-Control-Allow-Origin` refuses. Inline code is not fetched, and the
+//! policy allows exactly this code by its SHA-256 hash. The `.wasm` itself is fetched with its integrity value;
+//! in an opaque-origin frame the loader reads `<name>_bg.wasm.css` instead, a stylesheet (fetched without CORS)
+//! holding the same bytes in base64, and checks them against the same integrity value before compiling them.
+//!
+//! # Two kinds of build, one start
+//!
+//! `trunk serve` adds an inline live-reload script that a strict policy would block, and a service worker would
+//! serve stale files while you edit. So a build with that script ([`Mode::LiveReload`]) gets no policy and no
+//! service worker. That is the only difference: the page starts the same way in both (tested in this module).
+//!
+//! # Outputs, all from one manifest
+//!
+//! [`Manifest`] lists the inline code (with its policy hashes) and every file of the build (with its integrity
+//! value and whether it is kept offline). From it come `index.html`, `_headers` (the policy in
+//! `public/_headers`, the one place it is written, plus the hashes), `sw.js` (`public/sw.js` after this build's
+//! file list) and the loader's `BUILD` constant.
+
+mod html;
+mod manifest;
+
+use std::path::Path;
+
+use crate::run::Failure;
+use html::{Edits, Element};
+use manifest::{fingerprint, integrity, json_string};
+pub use manifest::{File, Inline, InlineKind};
+
+/// The element Trunk writes in place of its own start script (`Trunk.toml`, `pattern_script`), naming the
+/// wasm-bindgen glue and the `.wasm`.
+const START_MARKER: &str = "reverse-wave-start";
+const SW_FILE: &str = "sw.js";
+const HEADERS_FILE: &str = "_headers";
+/// Appended to the `.wasm`'s name for its stylesheet copy, read only in opaque-origin frames.
+const WASM_CSS_SUFFIX: &str = ".css";
+/// What Trunk's live-reload script connects to.
+const LIVE_RELOAD_URL: &str = ".well-known/trunk/ws";
+
+/// Whether the page is served by `trunk serve` with live reload (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Mode {
+    Static,
+    LiveReload,
+}
+
+/// Everything the shell is made of.
+#[derive(Debug)]
+pub struct Manifest {
+    pub mode: Mode,
+    /// Code written into the page, in page order: boot, styles, start.
+    pub inline: Vec<Inline>,
+    /// Every file of the finished build, sorted by path.
+    pub files: Vec<File>,
+}
+
+/// The shell step for the build in `dir` (Trunk's staging folder); page sources are read from `root`.
+pub fn run(root: &Path, dir: &Path) -> Result<(), Failure> {
+    let manifest = write_shell(root, dir).map_err(Failure)?;
+    let inlined: Vec<&str> = manifest.inline.iter().map(|i| i.from.as_str()).collect();
+    let offline = match manifest.mode {
+        Mode::Static => format!(
+            "{} kept offline by {SW_FILE}",
+            manifest.files.iter().filter(|f| f.precache).count()
+        ),
+        Mode::LiveReload => "no service worker, no policy (live reload)".into(),
+    };
+    println!(
+        "shell: inlined {}; {} files; {offline}",
+        inlined.join(", "),
+        manifest.files.len()
+    );
+    Ok(())
+}
+
+fn write_shell(root: &Path, dir: &Path) -> Result<Manifest, String> {
+    let page = read_text(dir, "index.html")?;
+    let elements = html::elements(&page);
+    let mode = mode_of(&page, &elements)?;
+
+    // What Trunk built: the stylesheets (in page order), the glue and the .wasm.
+    let marker = one(&elements, "start marker (Trunk.toml, pattern_script)", |e| {
+        e.name == "template" && e.attr("id") == Some(START_MARKER)
+    })?;
+    let glue_path = relative(marker.attr("data-glue"))?;
+    let wasm_path = relative(marker.attr("data-wasm"))?;
+    let sheets: Vec<&Element> = elements
+        .iter()
+        .filter(|e| e.name == "link" && e.attr("rel") == Some("stylesheet"))
+        .collect();
+    if sheets.is_empty() {
+        return Err("index.html has no stylesheet".into());
+    }
+    let sheet_paths = sheets
+        .iter()
+        .map(|s| relative(s.attr("href")))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    // The inline code.
+    let css = sheet_paths
+        .iter()
+        .map(|p| read_text(dir, p).map(|t| t.trim().to_string()))
+        .collect::<Result<Vec<_>, _>>()?
+        .join("\n");
+    let style = Inline::new(InlineKind::Style, "the stylesheets", &css)?;
+    let boot = Inline::new(
+        InlineKind::Script,
+        "public/boot.js",
+        read_text(root, "public/boot.js")?.trim(),
+    )?;
+    let wasm = read_bytes(dir, wasm_path)?;
+    let wasm_css = format!("{wasm_path}{WASM_CSS_SUFFIX}");
+    let build = build_constant(mode, wasm_path, &integrity(&wasm), &wasm_css);
+    let start_code = format!(
+        "{}\n{build}\n{}",
+        read_text(dir, glue_path)?.trim(),
+        read_text(root, "public/loader.js")?.trim()
+    );
+    let start = Inline::new(InlineKind::Module, "the glue and public/loader.js", &start_code)?;
+
+    // Files that only existed to be inlined go; the opaque-origin copy of the .wasm comes.
+    for path in sheet_paths.iter().chain([&glue_path]) {
+        std::fs::remove_file(dir.join(path)).map_err(|e| format!("cannot remove {path}: {e}"))?;
+    }
+    // Base64 has no quote or backslash, so it sits in a CSS string as it is.
+    let copy = format!(":host{{--reverse-wave-wasm:\"{}\"}}\n", base64_of(&wasm));
+    write(dir, &wasm_css, copy.as_bytes())?;
+
+    // The policy, from public/_headers plus the inline code's hashes.
+    let inline = vec![boot, style, start];
+    let policy = match mode {
+        Mode::Static => {
+            let headers = read_text(root, &format!("public/{HEADERS_FILE}"))?;
+            let (headers, meta_policy) = with_hashes(&headers, &inline)?;
+            write(dir, HEADERS_FILE, headers.as_bytes())?;
+            Some(meta_policy)
+        }
+        Mode::LiveReload => None,
+    };
+
+    // index.html.
+    let charset = one(&elements, "<meta charset>", |e| {
+        e.name == "meta" && e.attr("charset").is_some()
+    })?;
+    let mut edits = Edits::default();
+    let mut top = String::new();
+    if let Some(policy) = &policy {
+        top.push_str(&format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"
+        ));
+    }
+    top.push_str(&inline[0].element());
+    edits.insert(charset.span.end, top);
+    edits.replace(sheets[0].span.clone(), inline[1].element());
+    for sheet in &sheets[1..] {
+        edits.replace(sheet.span.clone(), "");
+    }
+    edits.replace(marker.span.clone(), inline[2].element());
+    let page = edits.apply(&page);
+    write(dir, "index.html", page.as_bytes())?;
+    check_integrity_attributes(dir, &page)?;
+
+    // The service worker, from the finished file list.
+    let mut files = files_under(dir)?;
+    if mode == Mode::Static {
+        let template = read_text(root, "public/sw.js")?;
+        write(dir, SW_FILE, service_worker(&files, &template).as_bytes())?;
+        files = files_under(dir)?;
+    }
+    Ok(Manifest { mode, inline, files })
+}
+
+/// A build with Trunk's live-reload script is served by `trunk serve`; any other inline or external script means
+/// the page template changed in a way this step does not know.
+fn mode_of(page: &str, elements: &[Element]) -> Result<Mode, String> {
+    let mut mode = Mode::Static;
+    for script in elements.iter().filter(|e| e.name == "script") {
+        if page[script.content.clone()].contains(LIVE_RELOAD_URL) && script.attr("src").is_none() {
+            mode = Mode::LiveReload;
+        } else {
+            return Err(format!(
+                "index.html has a script this step does not know ({}…); start-up code belongs in public/boot.js \
+                 or public/loader.js",
+                &page[script.span.start..script.span.end.min(script.span.start + 60)]
+            ));
+        }
+    }
+    Ok(mode)
+}
+
+/// `const BUILD = {…}`: what the loader needs to know about this build.
+fn build_constant(mode: Mode, wasm: &str, integrity: &str, wasm_css: &str) -> String {
+    let service_worker = match mode {
+        Mode::Static => json_string(SW_FILE),
+        Mode::LiveReload => "null".into(),
+    };
+    format!(
+        "const BUILD = {{ wasm: {}, integrity: {}, opaqueOriginWasm: {}, serviceWorker: {service_worker} }};",
+        json_string(&format!("./{wasm}")),
+        json_string(integrity),
+        json_string(&format!("./{wasm_css}")),
+    )
+}
+
+/// `_headers` with the inline code's hashes added to its policy, and the policy for the page's `<meta>`: the
+/// same, without `frame-ancestors` (browsers ignore it in a meta, with a console warning).
+fn with_hashes(headers: &str, inline: &[Inline]) -> Result<(String, String), String> {
+    const KEY: &str = "Content-Security-Policy:";
+    let line = headers
+        .lines()
+        .find(|l| l.trim_start().starts_with(KEY))
+        .ok_or("public/_headers has no Content-Security-Policy line")?;
+    let (indent, policy) = line.split_at(line.find(KEY).unwrap_or(0) + KEY.len());
+    let hashes = |kinds: &[InlineKind]| -> Vec<&str> {
+        inline
+            .iter()
+            .filter(|i| kinds.contains(&i.kind))
+            .map(|i| i.csp_hash.as_str())
+            .collect()
+    };
+    let mut found = (false, false);
+    let directives: Vec<String> = policy
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| match d.split_whitespace().next() {
+            Some("script-src") => {
+                found.0 = true;
+                [d].into_iter()
+                    .chain(hashes(&[InlineKind::Script, InlineKind::Module]))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+            Some("style-src") => {
+                found.1 = true;
+                [d].into_iter()
+                    .chain(hashes(&[InlineKind::Style]))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+            _ => d.to_string(),
+        })
+        .collect();
+    if found != (true, true) {
+        return Err("the policy in public/_headers needs a script-src and a style-src for the inline code".into());
+    }
+    let host_policy = directives.join("; ");
+    if ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'sha256-"]
+        .iter()
+        .any(|bad| policy.contains(bad))
+    {
+        return Err(format!(
+            "public/_headers must not allow inline or eval'd code, nor list hashes: {policy}"
+        ));
+    }
+    let meta_policy = directives
+        .iter()
+        .filter(|d| !d.starts_with("frame-ancestors"))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ");
+    Ok((
+        headers.replacen(line, &format!("{indent} {host_policy}"), 1),
+        meta_policy,
+    ))
+}
+
+/// `sw.js`: this build's version and file list, then `public/sw.js`. The page is listed as `./` (the address
+/// readers open) and without integrity: some hosts rewrite HTML (injected snippets, e-mail obfuscation), which
+/// must not stop the app from working offline; the page's own hashes still guard the code inside it.
+fn service_worker(files: &[File], template: &str) -> String {
+    let list: Vec<String> = files
+        .iter()
+        .filter(|f| f.precache)
+        .map(|f| match f.path.as_str() {
+            "index.html" => "[\"./\", \"\"]".to_string(),
+            path => format!("[{}, {}]", json_string(&format!("./{path}")), json_string(&f.integrity)),
+        })
+        .collect();
+    let version = fingerprint(list.join("\n").as_bytes());
+    format!(
+        "// Written by `cargo xtask shell` (xtask/src/shell) for this build: its version and files, then public/sw.js.\n\
+         const VERSION = {};\nconst FILES = [\n  {},\n];\n\n{}",
+        json_string(&version),
+        list.join(",\n  "),
+        template.trim_start()
+    )
+}
+
+/// Every file below `dir`, sorted, with its integrity value; host configuration, the service worker itself and
+/// the opaque-origin copy of the `.wasm` (opaque-origin frames have no service worker) are not kept offline.
+fn files_under(dir: &Path) -> Result<Vec<File>, String> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<File>) -> Result<(), String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let path = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.path().is_dir() {
+                walk(&entry.path(), &format!("{path}/"), out)?;
+            } else {
+                let bytes = std::fs::read(entry.path()).map_err(|e| format!("cannot read {path}: {e}"))?;
+                let precache =
+                    path != SW_FILE && path != HEADERS_FILE && !path.ends_with(&format!(".wasm{WASM_CSS_SUFFIX}"));
+                out.push(File {
+                    integrity: integrity(&bytes),
+                    path,
+                    precache,
+                });
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dir, "", &mut files)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The `integrity` attributes still in the page (the icon's) match their files, so a stale or changed file
+/// fails the build instead of a reader's browser.
+fn check_integrity_attributes(dir: &Path, page: &str) -> Result<(), String> {
+    for e in html::elements(page) {
+        let Some(expected) = e.attr("integrity") else { continue };
+        let path = relative(e.attr("href").or(e.attr("src")))?;
+        let actual = integrity(&read_bytes(dir, path)?);
+        if actual != expected {
+            return Err(format!(
+                "{path}: integrity {expected} does not match the file ({actual})"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn one<'a>(elements: &'a [Element], what: &str, test: impl Fn(&Element) -> bool) -> Result<&'a Element, String> {
+    let found: Vec<&Element> = elements.iter().filter(|e| test(e)).collect();
+    match found.as_slice() {
+        [only] => Ok(only),
+        _ => Err(format!("expected one {what} in index.html, found {}", found.len())),
+    }
+}
+
+/// A same-folder URL from the page (`./a.css`) as a path in the build folder (`a.css`).
+fn relative(url: Option<&str>) -> Result<&str, String> {
+    let url = url.ok_or("a link or script without its address")?;
+    let path = url.strip_prefix("./").unwrap_or(url);
+    if path.is_empty() || path.contains(':') || path.starts_with('/') || path.contains("..") {
+        return Err(format!("{url}: only addresses inside the app's folder are allowed"));
+    }
+    Ok(path)
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn read_bytes(dir: &Path, path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(dir.join(path)).map_err(|e| format!("cannot read {}: {e}", dir.join(path).display()))
+}
+
+fn read_text(dir: &Path, path: &str) -> Result<String, String> {
+    String::from_utf8(read_bytes(dir, path)?).map_err(|_| format!("{path} is not UTF-8"))
+}
+
+fn write(dir: &Path, path: &str, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(dir.join(path), bytes).map_err(|e| format!("cannot write {path}: {e}"))
+}
+
+#[cfg(test)]
+mod tests;
