@@ -223,6 +223,90 @@ pub struct Term {
     pub sources: Vec<String>,
 }
 
+/// A lesson plan of the teacher pack.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    #[serde(skip)]
+    pub file: String,
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    pub objectives: Vec<String>,
+    pub step: Vec<LessonStep>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonStep {
+    pub minutes: u32,
+    pub title: String,
+    pub text: String,
+    pub link: Option<String>,
+}
+
+/// A discussion question of the teacher pack.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discussion {
+    #[serde(skip)]
+    pub file: String,
+    pub id: String,
+    pub level: String,
+    pub text: String,
+    pub link: Option<String>,
+}
+
+/// An essay or exam-style prompt, with the syllabus topics it serves.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Essay {
+    #[serde(skip)]
+    pub file: String,
+    pub id: String,
+    pub level: String,
+    pub text: String,
+    pub syllabus: Vec<Syllabus>,
+    /// The syllabus entries' sources, gathered after parsing so the whole-dataset rules see them as cited.
+    #[serde(skip)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Syllabus {
+    pub board: String,
+    pub course: String,
+    pub topic: String,
+    pub source: String,
+}
+
+/// A classroom activity of the teacher pack (the source-evaluation task).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    #[serde(skip)]
+    pub file: String,
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub steps: Vec<String>,
+    pub sources: Vec<String>,
+    pub link: Option<String>,
+}
+
+/// A short how-to for teachers.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    #[serde(skip)]
+    pub file: String,
+    pub id: String,
+    pub title: String,
+    pub steps: Vec<String>,
+    pub link: Option<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct Dataset {
     pub sources: Vec<Source>,
@@ -233,12 +317,18 @@ pub struct Dataset {
     pub corrections: Vec<Correction>,
     pub perspectives: Vec<Perspective>,
     pub terms: Vec<Term>,
+    pub lessons: Vec<Lesson>,
+    pub discussions: Vec<Discussion>,
+    pub essays: Vec<Essay>,
+    pub activities: Vec<Activity>,
+    pub guides: Vec<Guide>,
 }
 
 /// One entry of any table, as the whole-dataset rules see it.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry<'a> {
-    /// The table: `source`, `fact`, `event`, `comparison`, `question`, `correction`, `perspective` or `term`.
+    /// The table: `source`, `fact`, `event`, `comparison`, `question`, `correction`, `perspective`, `term`, or
+    /// the teacher pack's `lesson`, `discussion`, `essay`, `activity` and `guide`.
     pub table: &'static str,
     pub id: &'a str,
     /// The sources it cites (a source cites none).
@@ -267,6 +357,11 @@ impl Dataset {
             .chain(of("correction", &self.corrections, |x| (&x.id, &x.sources)))
             .chain(of("perspective", &self.perspectives, |x| (&x.id, &x.sources)))
             .chain(of("term", &self.terms, |x| (&x.id, &x.sources)))
+            .chain(of("lesson", &self.lessons, |x| (&x.id, &[][..])))
+            .chain(of("discussion", &self.discussions, |x| (&x.id, &[][..])))
+            .chain(of("essay", &self.essays, |x| (&x.id, &x.sources)))
+            .chain(of("activity", &self.activities, |x| (&x.id, &x.sources)))
+            .chain(of("guide", &self.guides, |x| (&x.id, &[][..])))
     }
 }
 
@@ -290,6 +385,16 @@ struct DataFile {
     perspective: Vec<Perspective>,
     #[serde(default)]
     term: Vec<Term>,
+    #[serde(default)]
+    lesson: Vec<Lesson>,
+    #[serde(default)]
+    discussion: Vec<Discussion>,
+    #[serde(default)]
+    essay: Vec<Essay>,
+    #[serde(default)]
+    activity: Vec<Activity>,
+    #[serde(default)]
+    guide: Vec<Guide>,
 }
 
 /// Tags each entry with the file it came from and appends it.
@@ -315,7 +420,15 @@ pub fn parse(files: &Files) -> Result<Dataset, Vec<DataError>> {
             take!(d.corrections, f.correction, name);
             take!(d.perspectives, f.perspective, name);
             take!(d.terms, f.term, name);
+            take!(d.lessons, f.lesson, name);
+            take!(d.discussions, f.discussion, name);
+            take!(d.essays, f.essay, name);
+            take!(d.activities, f.activity, name);
+            take!(d.guides, f.guide, name);
         }
+    }
+    for essay in &mut d.essays {
+        essay.sources = essay.syllabus.iter().map(|s| s.source.clone()).collect();
     }
     if errors.is_empty() {
         Ok(d)

@@ -28,6 +28,8 @@ pub const DIFFICULTIES: &[&str] = &["easy", "medium", "hard"];
 pub const CHART_KINDS: &[&str] = &["paired", "grouped", "line"];
 pub const QUESTION_TYPES: &[&str] = &["single", "true-false", "order", "estimate", "spot-error"];
 pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2026;
+/// Teacher pack: which students a discussion question or essay prompt is for.
+pub const LEVELS: &[&str] = &["ages-14-16", "ages-16-18"];
 
 /// A date as written: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; month/day 0 mean "not given".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -304,6 +306,7 @@ pub fn validate(d: &Dataset) -> Vec<DataError> {
     for t in &d.terms {
         term(t, &known, &mut grades, &mut errors);
     }
+    teacher_pack(d, &known, &mut grades, &mut errors);
     let mut files: Vec<_> = grades.into_iter().collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     for (file, g) in files {
@@ -661,6 +664,134 @@ fn term(t: &Term, known: &Known, grades: &mut Grades, errors: &mut Vec<DataError
         if t.sources.is_empty() {
             c.fail("sources", "a concept card cites at least one source");
         }
+    }
+}
+
+/// The teacher pack (`view=teach`): lessons whose steps add up, levels, links, and syllabus mappings that cite
+/// the specification. Links are query strings; the app's own URL parser checks their keys and values (a native
+/// test in `src/`, which owns the URL contract).
+fn teacher_pack(d: &Dataset, known: &Known, grades: &mut Grades, errors: &mut Vec<DataError>) {
+    ids(&d.lessons, |x| (&x.file, &x.id), errors);
+    ids(&d.discussions, |x| (&x.file, &x.id), errors);
+    ids(&d.essays, |x| (&x.file, &x.id), errors);
+    ids(&d.activities, |x| (&x.file, &x.id), errors);
+    ids(&d.guides, |x| (&x.file, &x.id), errors);
+    for l in &d.lessons {
+        let mut c = Check {
+            file: &l.file,
+            entry: &l.id,
+            errors,
+        };
+        c.text("title", &l.title);
+        if !(15..=90).contains(&l.minutes) {
+            c.fail("minutes", "a lesson lasts 15 to 90 minutes");
+        }
+        count(&mut c, "objectives", l.objectives.len(), 2..=4);
+        for o in &l.objectives {
+            c.prose("objectives", o, &known.terms, grades);
+        }
+        count(&mut c, "step", l.step.len(), 3..=8);
+        for step in &l.step {
+            c.text("step.title", &step.title);
+            c.prose("step.text", &step.text, &known.terms, grades);
+            link(&mut c, "step.link", &step.link);
+            if step.minutes == 0 {
+                c.fail("step.minutes", "a step takes at least a minute");
+            }
+        }
+        let total: u32 = l.step.iter().map(|s| s.minutes).sum();
+        if total != l.minutes {
+            c.fail(
+                "step.minutes",
+                format!("the steps add up to {total} minutes, not the lesson's {}", l.minutes),
+            );
+        }
+    }
+    for q in &d.discussions {
+        let mut c = Check {
+            file: &q.file,
+            entry: &q.id,
+            errors,
+        };
+        c.one_of("level", &q.level, LEVELS);
+        c.prose("text", &q.text, &known.terms, grades);
+        link(&mut c, "link", &q.link);
+    }
+    let kinds: HashMap<&str, &str> = d.sources.iter().map(|s| (s.id.as_str(), s.kind.as_str())).collect();
+    for e in &d.essays {
+        let mut c = Check {
+            file: &e.file,
+            entry: &e.id,
+            errors,
+        };
+        c.one_of("level", &e.level, LEVELS);
+        c.prose("text", &e.text, &known.terms, grades);
+        if e.syllabus.is_empty() {
+            c.fail("syllabus", "map the prompt to at least one syllabus topic");
+        }
+        for s in &e.syllabus {
+            for (field, value) in [
+                ("syllabus.board", &s.board),
+                ("syllabus.course", &s.course),
+                ("syllabus.topic", &s.topic),
+            ] {
+                c.text(field, value);
+            }
+            match kinds.get(s.source.as_str()) {
+                None => c.fail("syllabus.source", format!("no source has the id `{}`", s.source)),
+                Some(&"primary") => {}
+                Some(kind) => c.fail(
+                    "syllabus.source",
+                    format!(
+                        "`{}` is `{kind}`: cite the exam board's own specification (`primary`)",
+                        s.source
+                    ),
+                ),
+            }
+        }
+    }
+    for a in &d.activities {
+        let mut c = Check {
+            file: &a.file,
+            entry: &a.id,
+            errors,
+        };
+        c.text("title", &a.title);
+        c.prose("text", &a.text, &known.terms, grades);
+        count(&mut c, "steps", a.steps.len(), 2..=8);
+        for step in &a.steps {
+            c.prose("steps", step, &known.terms, grades);
+        }
+        c.cites(&a.sources, &known.sources);
+        link(&mut c, "link", &a.link);
+    }
+    for g in &d.guides {
+        let mut c = Check {
+            file: &g.file,
+            entry: &g.id,
+            errors,
+        };
+        c.text("title", &g.title);
+        count(&mut c, "steps", g.steps.len(), 2..=8);
+        for step in &g.steps {
+            c.prose("steps", step, &known.terms, grades);
+        }
+        link(&mut c, "link", &g.link);
+    }
+}
+
+/// A teacher-pack link: a query string of the URL contract (its keys are checked by the app's own parser).
+fn link(c: &mut Check, field: &str, link: &Option<String>) {
+    if let Some(l) = link {
+        if !l.starts_with("?view=") {
+            c.fail(field, format!("`{l}` must be a query string that starts with `?view=`"));
+        }
+    }
+}
+
+fn count(c: &mut Check, field: &str, n: usize, range: std::ops::RangeInclusive<usize>) {
+    if !range.contains(&n) {
+        c.fail(field, format!("give {} to {}, found {n}", range.start(), range.end()));
     }
 }
 

@@ -345,3 +345,25 @@ fn at_most_a_quarter_of_the_bank_may_be_about_the_article() {
     assert_names(&errors, "questions.toml", "*", "sources", "at most a quarter");
     assert_names(&errors, "questions.toml", "q-bad-claim", "claim", "kebab-case");
 }
+
+#[test]
+fn a_lesson_whose_steps_do_not_add_up_and_a_syllabus_without_the_specification_are_named() {
+    let errors = errors_after(|f| {
+        let teach = f.text_mut("teach.toml");
+        teach.push_str(
+            "\n[[lesson]]\nid = \"lesson-broken\"\ntitle = \"Broken\"\nminutes = 30\n\
+             objectives = [\"Students can count.\", \"Students can add.\"]\n\
+             [[lesson.step]]\nminutes = 10\ntitle = \"One\"\ntext = \"Do one thing.\"\nlink = \"view=home\"\n\
+             [[lesson.step]]\nminutes = 10\ntitle = \"Two\"\ntext = \"Do another thing.\"\n\
+             [[lesson.step]]\nminutes = 5\ntitle = \"Three\"\ntext = \"Do a third thing.\"\n",
+        );
+        teach.push_str(&format!(
+            "\n[[essay]]\nid = \"essay-broken\"\nlevel = \"ages-18-21\"\ntext = \"Discuss.\"\n\
+             [[essay.syllabus]]\nboard = \"AQA\"\ncourse = \"A-level\"\ntopic = \"Media\"\nsource = \"{CITED}\"\n"
+        ));
+    });
+    assert_names(&errors, "teach.toml", "lesson-broken", "step.minutes", "add up to 25 minutes, not the lesson's 30");
+    assert_names(&errors, "teach.toml", "lesson-broken", "step.link", "must be a query string");
+    assert_names(&errors, "teach.toml", "essay-broken", "level", "not one of");
+    assert_names(&errors, "teach.toml", "essay-broken", "syllabus.source", "cite the exam board's own specification");
+}

@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export const VIEWS = ['home', 'timeline', 'compare', 'quiz', 'perspectives', 'sources'];
+/** The views in the main navigation. */
+export const NAV_VIEWS = ['home', 'timeline', 'compare', 'quiz', 'perspectives', 'sources'];
+/** Every view: the navigation's, the teacher pack and the worksheet (reached from Home, the footer and the quiz). */
+export const VIEWS = [...NAV_VIEWS, 'teach', 'worksheet'];
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 

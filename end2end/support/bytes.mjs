@@ -15,10 +15,14 @@ export const KB = 1024;
  * 90 KB → 204 KB of text: 149 sources, 63 events, 88 questions, the perspectives and the glossary). In the
  * release build the WASM's data section is 105 KB of its 326 KB gzip; issue 8 measured the old dataset at about
  * 72 KB. Issue 17's data layout is the lever that brings this down.
+ *
+ * Raised for issue 18 (332 → 351 KB WASM, 358 → 378 KB first load): the teacher pack and the worksheet. Measured
+ * by building without data/teach.toml: its text is 7.5 KB of the WASM's gzip; the rest (about 12 KB) is the code
+ * of the two new views, the printed timeline and the print button. The WASM is 345.8 KB, the first load 373.0 KB.
  */
 export const BYTE_BUDGETS = {
-  wasmGzip: { name: 'WASM gzip', issue: 130 * KB, ceiling: 332 * KB },
-  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 150 * KB, ceiling: 358 * KB },
+  wasmGzip: { name: 'WASM gzip', issue: 130 * KB, ceiling: 351 * KB },
+  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 150 * KB, ceiling: 378 * KB },
 };
 
 /** Every top-level file of `dist` (icons/ holds install icons, which a page load does not fetch). */

@@ -90,10 +90,10 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
                 </div>
             })}
             <div class="chart-card__body">
-                <div hidden=move || show_table.get()>
+                <div class="chart-card__chart" hidden=move || show_table.get()>
                     <ChartCanvas comparison=c show_change=show_change />
                 </div>
-                <div hidden=move || !show_table.get()>
+                <div class="chart-card__table" hidden=move || !show_table.get()>
                     {move || table_built.get().then(|| view! { <DataTable comparison=c /> })}
                 </div>
             </div>

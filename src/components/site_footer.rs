@@ -26,6 +26,11 @@ pub fn SiteFooter() -> impl IntoView {
                         {tr(Msg::FooterSources)}
                     </ViewLink>
                 </p>
+                <p>
+                    <ViewLink view=View::Teach class="site-footer__link">
+                        {tr(Msg::FooterTeach)}
+                    </ViewLink>
+                </p>
                 <p>{tr(Msg::FooterPrivacy)}</p>
                 <p>{tr(Msg::FooterLicence)}</p>
             </div>

@@ -24,6 +24,8 @@ pub fn SourceItem(source: &'static Source) -> impl IntoView {
                 Citation::Correction(k) => (Msg::CorrectionsHeading, k.now.to_string()),
                 Citation::Perspective(p) => (Msg::NavPerspectives, p.title.to_string()),
                 Citation::Term(t) => (Msg::GlossaryHeading, t.term.to_string()),
+                Citation::Essay(e) => (Msg::TeachEssaysHeading, plain(e.text)),
+                Citation::Activity(a) => (Msg::TeachActivityHeading, a.title.to_string()),
             };
             view! {
                 <li>

@@ -9,7 +9,7 @@ pub struct Date {
     pub day: u8,
 }
 
-pub use super::{Region, SourceKind, Stance, Theme};
+pub use super::{Level, Region, SourceKind, Stance, Theme};
 
 /// A span of time at the precision the source gives; `from == to` for a single year, month or day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -221,4 +221,71 @@ pub struct Term {
     /// Who coined or argued the idea, and when.
     pub origin: Option<&'static str>,
     pub sources: &'static [&'static str],
+}
+
+/// A lesson plan of the teacher pack (`view=teach`). Texts may hold glossary marks.
+#[derive(Debug)]
+pub struct Lesson {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The steps' minutes add up to this (the data compiler checks).
+    pub minutes: u32,
+    pub objectives: &'static [&'static str],
+    pub steps: &'static [LessonStep],
+}
+
+#[derive(Debug)]
+pub struct LessonStep {
+    pub minutes: u32,
+    pub title: &'static str,
+    pub text: &'static str,
+    /// A query string of the URL contract (`?view=timeline&stance=challenges`).
+    pub link: Option<&'static str>,
+}
+
+/// A discussion question for a class.
+#[derive(Debug)]
+pub struct Discussion {
+    pub id: &'static str,
+    pub level: Level,
+    pub text: &'static str,
+    pub link: Option<&'static str>,
+}
+
+/// An essay or exam-style prompt and the syllabus topics it serves.
+#[derive(Debug)]
+pub struct Essay {
+    pub id: &'static str,
+    pub level: Level,
+    pub text: &'static str,
+    pub syllabus: &'static [Syllabus],
+}
+
+/// A topic of an exam board's specification; `source` is the specification itself.
+#[derive(Debug)]
+pub struct Syllabus {
+    pub board: &'static str,
+    pub course: &'static str,
+    pub topic: &'static str,
+    pub source: &'static str,
+}
+
+/// A classroom activity: students work on `sources`, and the app shows each one's kind as the answer.
+#[derive(Debug)]
+pub struct Activity {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub steps: &'static [&'static str],
+    pub sources: &'static [&'static str],
+    pub link: Option<&'static str>,
+}
+
+/// A short how-to for teachers.
+#[derive(Debug)]
+pub struct Guide {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub steps: &'static [&'static str],
+    pub link: Option<&'static str>,
 }

@@ -1,7 +1,7 @@
 //! The one mapping from the data's vocabularies to messages: every enum a reader sees has exactly one label.
 
 use super::Msg;
-use crate::data::model::{Region, SourceKind, Stance, Theme};
+use crate::data::model::{Level, Region, SourceKind, Stance, Theme};
 
 /// A value shown to the reader by its message.
 pub trait Label: Copy {
@@ -44,6 +44,15 @@ impl Label for Stance {
             Stance::Supports => Msg::StanceSupports,
             Stance::Challenges => Msg::StanceChallenges,
             Stance::Context => Msg::StanceContext,
+        }
+    }
+}
+
+impl Label for Level {
+    fn label(self) -> Msg {
+        match self {
+            Level::Ages1416 => Msg::LevelAges1416,
+            Level::Ages1618 => Msg::LevelAges1618,
         }
     }
 }

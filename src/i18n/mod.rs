@@ -143,6 +143,14 @@ messages! {
     /// Embedding: the dialog, the frame title (`{view}`), the popup fallback.
     EmbedButton, EmbedDialogTitle, EmbedIntro, EmbedView, EmbedKeepFocus, EmbedTheme, ThemeAuto, ThemeLight, ThemeDarkChoice, EmbedLanguage,
     LanguageEnglish, EmbedHeight, EmbedScript, EmbedCode, EmbedCopy, EmbedCopied, EmbedPreview, EmbedClose, EmbedFrameTitle, EmbedPopupBlocked, EmbedAddress,
+    /// Printing, and the teacher pack (`view=teach`). `TeachMinutes` is plural in `n`.
+    PrintButton, FooterTeach, HomeTeachersLink, TeachTitle, TeachIntro1, TeachIntro2, TeachContents, TeachLessonsHeading,
+    TeachObjectives, TeachMinutes, TeachOpenView, TeachDiscussionHeading, LevelAges1416, LevelAges1618,
+    TeachEssaysHeading, TeachSyllabusLabel, TeachActivityHeading, TeachShowKind, TeachGuidesHeading,
+    /// The worksheet (`view=worksheet`). `{seed}`, `{len}`, `{level}`; `{n}` in the order hint; `{min}`, `{max}`.
+    WorksheetTitle, WorksheetIntro, WorksheetForTeacher, WorksheetName, WorksheetClass, WorksheetDate, WorksheetQuizLine,
+    WorksheetTickOne, WorksheetOrderHint, WorksheetEstimateHint, WorksheetSpotHint, WorksheetAnswerKey,
+    WorksheetAnswerKeyIntro, WorksheetSameAsQuiz, WorksheetPrintLink, WorksheetNewSeed, QuizPrintNote,
 }
 
 const PLURAL: &[Msg] = &[
@@ -150,6 +158,7 @@ const PLURAL: &[Msg] = &[
     Msg::ClaimsSummary,
     Msg::SupportsCount,
     Msg::QuizPoints,
+    Msg::TeachMinutes,
 ];
 
 /// The text of `msg` in `lang`, falling back to English if that catalog lacks it.

@@ -2,9 +2,11 @@
 //! supports. Pure functions over the compiled-in data, tested natively.
 
 use crate::data::model::{
-    Comparison, Correction, Event, Fact, Perspective, Question, Source, SourceKind, Term, Verdict,
+    Activity, Comparison, Correction, Essay, Event, Fact, Perspective, Question, Source, SourceKind, Term, Verdict,
 };
-use crate::data::{COMPARISONS, CORRECTIONS, EVENTS, FACTS, PERSPECTIVES, QUESTIONS, SOURCES, TERMS};
+use crate::data::{
+    ACTIVITIES, COMPARISONS, CORRECTIONS, ESSAYS, EVENTS, FACTS, PERSPECTIVES, QUESTIONS, SOURCES, TERMS,
+};
 
 /// The article's claims, in the order the fact-check lists them.
 pub fn claims() -> impl Iterator<Item = &'static Fact> {
@@ -72,6 +74,9 @@ pub enum Citation {
     Correction(&'static Correction),
     Perspective(&'static Perspective),
     Term(&'static Term),
+    /// An essay prompt of the teacher pack, through the syllabus it is mapped to.
+    Essay(&'static Essay),
+    Activity(&'static Activity),
 }
 
 pub fn citations(source_id: &str) -> Vec<Citation> {
@@ -96,6 +101,13 @@ pub fn citations(source_id: &str) -> Vec<Citation> {
                 .map(Citation::Perspective),
         )
         .chain(TERMS.iter().filter(|t| cites(t.sources)).map(Citation::Term))
+        .chain(
+            ESSAYS
+                .iter()
+                .filter(|e| e.syllabus.iter().any(|s| s.source == source_id))
+                .map(Citation::Essay),
+        )
+        .chain(ACTIVITIES.iter().filter(|a| cites(a.sources)).map(Citation::Activity))
         .collect()
 }
 

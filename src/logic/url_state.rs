@@ -33,6 +33,10 @@ pub enum View {
     Quiz,
     Perspectives,
     Sources,
+    /// The teacher pack: lesson plans, discussion questions, essay prompts, activities, how-tos.
+    Teach,
+    /// The quiz on paper: the questions a `seed`, `len` and `level` give, then an answer key.
+    Worksheet,
 }
 
 impl UrlValue for View {
@@ -43,6 +47,8 @@ impl UrlValue for View {
         View::Quiz,
         View::Perspectives,
         View::Sources,
+        View::Teach,
+        View::Worksheet,
     ];
     fn id(self) -> &'static str {
         match self {
@@ -52,6 +58,8 @@ impl UrlValue for View {
             View::Quiz => "quiz",
             View::Perspectives => "perspectives",
             View::Sources => "sources",
+            View::Teach => "teach",
+            View::Worksheet => "worksheet",
         }
     }
 }
@@ -268,6 +276,17 @@ impl UrlState {
 
     /// The same state showing another view: what a navigation link points to. Keys that belong to the view
     /// being left (an open event, a focused chart) are dropped; filters and preferences are kept.
+    /// Where a link written in the data (`?view=timeline&stance=challenges`) leads from here: its keys, with
+    /// this state's language, theme and embed mode, which are the reader's and not the writer's.
+    pub fn follow(&self, link: &str) -> Self {
+        Self {
+            lang: self.lang,
+            theme: self.theme,
+            embed: self.embed,
+            ..Self::parse(link)
+        }
+    }
+
     pub fn with_view(&self, view: View) -> Self {
         if view == self.view {
             return self.clone();
@@ -598,5 +617,41 @@ mod tests {
             let state = UrlState::parse(&input);
             assert_eq!(UrlState::parse(&state.to_query()), state, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn a_data_link_keeps_the_readers_language_theme_and_embedding() {
+        let here = parse("view=quiz&theme=dark&embed=1&seed=12");
+        let there = here.follow("?view=timeline&stance=challenges");
+        assert_eq!(there.to_query(), "view=timeline&theme=dark&embed=1&stance=challenges");
+    }
+
+    /// Links in the teacher pack are written by hand in `data/teach.toml`: each must be a canonical query of
+    /// this contract, so a typo (`stance=challenge`, `veiw=`) fails here instead of quietly opening Home.
+    #[test]
+    fn every_link_in_the_data_is_a_query_the_app_understands() {
+        use crate::data::{ACTIVITIES, DISCUSSIONS, GUIDES, LESSONS};
+        let links = LESSONS
+            .iter()
+            .flat_map(|l| l.steps.iter().map(|s| s.link))
+            .chain(DISCUSSIONS.iter().map(|d| d.link))
+            .chain(ACTIVITIES.iter().map(|a| a.link))
+            .chain(GUIDES.iter().map(|g| g.link))
+            .flatten();
+        let mut count = 0;
+        for link in links {
+            let query = link.strip_prefix('?').expect("links start with ?");
+            // Home is the default view, which the canonical form leaves out.
+            let canonical = query
+                .strip_prefix("view=home")
+                .map_or(query, |rest| rest.trim_start_matches('&'));
+            assert_eq!(
+                UrlState::parse(query).to_query(),
+                canonical,
+                "{link}: unknown or non-canonical key or value"
+            );
+            count += 1;
+        }
+        assert!(count > 0, "the teacher pack has links");
     }
 }

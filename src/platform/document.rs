@@ -328,6 +328,14 @@ pub fn performance_mark(name: &str) {
     }
 }
 
+/// Opens the browser's print dialog. In a sandboxed frame without `allow-modals` the browser ignores the call:
+/// nothing breaks, and the page's own print command still works.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);

@@ -236,7 +236,8 @@ thread_local! {
     static MEMORY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-fn random_seed() -> u32 {
+/// A fresh seed for a new quiz or worksheet.
+pub fn random_seed() -> u32 {
     (js_sys::Math::random() * f64::from(MAX_SEED)) as u32 % MAX_SEED + 1
 }
 

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::chart_card::ChartCard;
 use crate::components::page_intro::page_intro;
+use crate::components::print_button::PrintButton;
 use crate::data::{comparison, COMPARISONS};
 use crate::i18n::Msg;
 use crate::platform::document;
@@ -25,6 +26,7 @@ pub fn Compare() -> impl IntoView {
     view! {
         <div class="page compare">
             {page_intro(Msg::CompareTitle, &[Msg::CompareIntro])}
+            <PrintButton />
             <Show when=unknown>
                 <p class="notice" role="status">{tr(Msg::ChartNotFound)}</p>
             </Show>

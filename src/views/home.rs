@@ -40,6 +40,10 @@ pub fn Home() -> impl IntoView {
             <section class="panel teachers" aria-labelledby="home-teachers">
                 <h2 id="home-teachers">{tr(Msg::HomeTeachersHeading)}</h2>
                 <p>{tr(Msg::HomeTeachersBody)}</p>
+                <ViewLink view=View::Teach class="teachers__link">
+                    {tr(Msg::HomeTeachersLink)}
+                    {icon(IconKind::Arrow)}
+                </ViewLink>
             </section>
         </div>
     }

@@ -5,7 +5,9 @@ mod home;
 mod perspectives;
 mod quiz;
 mod sources;
+mod teach;
 mod timeline;
+mod worksheet;
 
 use leptos::prelude::*;
 
@@ -17,7 +19,9 @@ pub use home::Home;
 pub use perspectives::Perspectives;
 pub use quiz::Quiz;
 pub use sources::Sources;
+pub use teach::Teach;
 pub use timeline::Timeline;
+pub use worksheet::Worksheet;
 
 /// The view's `<h1>` and page-title text.
 pub fn title(view: View) -> Msg {
@@ -28,6 +32,8 @@ pub fn title(view: View) -> Msg {
         View::Quiz => Msg::QuizTitle,
         View::Perspectives => Msg::PerspectivesTitle,
         View::Sources => Msg::SourcesTitle,
+        View::Teach => Msg::TeachTitle,
+        View::Worksheet => Msg::WorksheetTitle,
     }
 }
 
@@ -39,5 +45,7 @@ pub fn render(view: View) -> AnyView {
         View::Compare => view! { <Compare /> }.into_any(),
         View::Quiz => view! { <Quiz /> }.into_any(),
         View::Perspectives => view! { <Perspectives /> }.into_any(),
+        View::Teach => view! { <Teach /> }.into_any(),
+        View::Worksheet => view! { <Worksheet /> }.into_any(),
     }
 }

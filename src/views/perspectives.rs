@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
+use crate::components::glossary_list::glossary_list;
 use crate::components::glossary_text::glossary_text;
 use crate::components::page_intro::page_intro;
+use crate::components::print_button::PrintButton;
 use crate::components::source_links::sources_line;
 use crate::components::stance_label::stance_label;
 use crate::components::view_link::AppLink;
@@ -24,6 +26,7 @@ pub fn Perspectives() -> impl IntoView {
     view! {
         <div class="page perspectives">
             {page_intro(Msg::PerspectivesTitle, &[Msg::PerspectivesIntro1, Msg::PerspectivesIntro2])}
+            <PrintButton />
             // A list of the sections, not a second `<nav>`: the page has one navigation landmark.
             <div class="perspective-toc">
                 <ol>
@@ -38,19 +41,7 @@ pub fn Perspectives() -> impl IntoView {
                 <h2 id="concepts-heading">{tr(Msg::PerspectivesConceptsHeading)}</h2>
                 <ul class="concept-list">{concepts.into_iter().map(concept).collect_view()}</ul>
             </section>
-            <section aria-labelledby="glossary-heading" class="glossary">
-                <h2 id="glossary-heading">{tr(Msg::GlossaryHeading)}</h2>
-                <p>{tr(Msg::GlossaryIntro)}</p>
-                <dl class="glossary-list">
-                    {TERMS
-                        .iter()
-                        .map(|t| view! {
-                            <dt id=format!("term-{}", t.id)>{t.term}</dt>
-                            <dd>{plain(t.definition)}</dd>
-                        })
-                        .collect_view()}
-                </dl>
-            </section>
+            {glossary_list()}
         </div>
     }
 }

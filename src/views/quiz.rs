@@ -34,6 +34,7 @@ pub fn Quiz() -> impl IntoView {
     view! {
         <div class="page quiz" class:quiz--playing=move || matches!(stage.get(), Stage::Question(_))>
             {page_intro(Msg::QuizTitle, &[])}
+            <p class="print-only">{tr(Msg::QuizPrintNote)}</p>
             <Show when=move || stage.get() == Stage::Start>
                 <p class="quiz__intro">{tr(Msg::QuizIntro)}</p>
             </Show>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::claim_card::ClaimCard;
 use crate::components::page_intro::page_intro;
+use crate::components::print_button::PrintButton;
 use crate::components::source_item::SourceItem;
 use crate::components::verdict_badge::VerdictBadge;
 use crate::data::model::Verdict;
@@ -41,6 +42,7 @@ pub fn Sources() -> impl IntoView {
     view! {
         <div class="page sources">
             {page_intro(Msg::SourcesTitle, &[Msg::SourcesIntro1, Msg::SourcesIntro2])}
+            <PrintButton />
             <section aria-labelledby="claims-heading">
                 <h2 id="claims-heading">{tr(Msg::ClaimsHeading)}</h2>
                 <p class="claims-summary">{summary}</p>

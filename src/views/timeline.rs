@@ -2,8 +2,10 @@ use leptos::prelude::*;
 
 use crate::components::event_list::EventList;
 use crate::components::page_intro::page_intro;
+use crate::components::print_button::PrintButton;
 use crate::components::timeline_axis::TimelineAxis;
 use crate::components::timeline_filters::TimelineFilters;
+use crate::components::timeline_print::TimelinePrint;
 use crate::data::{event, EVENTS};
 use crate::i18n::Msg;
 use crate::platform::document;
@@ -31,6 +33,7 @@ pub fn Timeline() -> impl IntoView {
     view! {
         <div class="page timeline">
             {page_intro(Msg::TimelineTitle, &[Msg::TimelineIntro])}
+            <PrintButton />
             <Show when=unknown_event>
                 <p class="notice" role="status">{tr(Msg::EventNotFound)}</p>
             </Show>
@@ -46,6 +49,7 @@ pub fn Timeline() -> impl IntoView {
                 </div>
             </Show>
             <EventList shown=shown />
+            <TimelinePrint shown=shown />
         </div>
     }
 }

@@ -1,16 +1,18 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::view_link::AppLink;
 use crate::data::model::Difficulty;
 use crate::data::QUESTIONS;
 use crate::i18n::{tf, Msg};
 use crate::logic::quiz::{QuizConfig, QuizLength};
-use crate::logic::url_state::UrlValue;
+use crate::logic::url_state::{UrlValue, View};
 use crate::platform::{document, share};
 use crate::state::quiz::use_quiz;
 use crate::state::{lang, tr, use_app};
 
-fn level_label(level: Option<Difficulty>) -> Msg {
+/// The name of a quiz level (`None`: mixed), on the start screen and the worksheet.
+pub fn level_label(level: Option<Difficulty>) -> Msg {
     match level {
         None => Msg::QuizLevelMixed,
         Some(Difficulty::Easy) => Msg::DifficultyEasy,
@@ -75,6 +77,7 @@ pub fn QuizStart() -> impl IntoView {
         quiz.start(quiz.url_config());
         request_animation_frame(|| document::focus_quietly("quiz-question-title"));
     };
+    let worksheet = Signal::derive(move || app.url.with(|u| u.with_view(View::Worksheet)));
     let copy_class_link = move |_| {
         let config = quiz.url_config();
         quiz.show_config(config);
@@ -150,7 +153,11 @@ pub fn QuizStart() -> impl IntoView {
             <section class="panel quiz-class" aria-labelledby="quiz-class-title">
                 <h2 id="quiz-class-title">{tr(Msg::QuizClassHeading)}</h2>
                 <p>{tr(Msg::QuizClassBody)}</p>
-                <button type="button" class="button" on:click=copy_class_link>{tr(Msg::QuizCopyClassLink)}</button>
+                <div class="quiz-class__actions">
+                    <button type="button" class="button" on:click=copy_class_link>{tr(Msg::QuizCopyClassLink)}</button>
+                    // The same quiz on paper: this seed if there is one (the worksheet picks one otherwise).
+                    <AppLink to=worksheet class="button">{tr(Msg::WorksheetPrintLink)}</AppLink>
+                </div>
                 <p class="quiz-class__status" role="status">{move || copy_status.get().map(tr)}</p>
                 <Show when=move || copy_status.get().is_some()>
                     <label class="quiz-link-label" for="quiz-class-link">{tr(Msg::QuizClassLinkLabel)}</label>

@@ -6,6 +6,7 @@ pub mod marking;
 pub mod response;
 pub mod save;
 pub mod session;
+pub mod worksheet;
 
 pub use config::{QuizConfig, QuizLength};
 pub use marking::{Mark, Outcome};
