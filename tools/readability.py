@@ -7,8 +7,10 @@ Limits: no sentence over 30 words; no text above grade 12; no file's mean above 
 """
 import re, sys, tomllib, pathlib
 
-FIELDS = {"summary", "statement", "prompt", "explanation", "points", "definition", "caption", "note"}
-TABLES = {"event", "fact", "question", "perspective", "term", "comparison"}
+FIELDS = {"summary", "statement", "prompt", "explanation", "points", "definition", "caption", "note", "text",
+          "objectives", "steps"}
+TABLES = {"event", "fact", "question", "perspective", "term", "comparison", "lesson", "discussion", "essay", "activity",
+          "guide"}
 
 def strip_marks(t):
     return re.sub(r"\[\[([^\]]+)\]\]", r"\1", t)
@@ -47,7 +49,9 @@ def main():
         for table, entries in doc.items():
             if table not in TABLES:
                 continue
-            for e in entries:
+            # A lesson's steps are tables of their own, with the same fields.
+            steps = lambda entry: entry["step"] if table == "lesson" else []
+            for e in [x for entry in entries for x in [entry, *steps(entry)]]:
                 for k, v in e.items():
                     if k not in FIELDS:
                         continue
