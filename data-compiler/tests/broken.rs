@@ -362,8 +362,26 @@ fn a_lesson_whose_steps_do_not_add_up_and_a_syllabus_without_the_specification_a
              [[essay.syllabus]]\nboard = \"AQA\"\ncourse = \"A-level\"\ntopic = \"Media\"\nsource = \"{CITED}\"\n"
         ));
     });
-    assert_names(&errors, "teach.toml", "lesson-broken", "step.minutes", "add up to 25 minutes, not the lesson's 30");
-    assert_names(&errors, "teach.toml", "lesson-broken", "step.link", "must be a query string");
+    assert_names(
+        &errors,
+        "teach.toml",
+        "lesson-broken",
+        "step.minutes",
+        "add up to 25 minutes, not the lesson's 30",
+    );
+    assert_names(
+        &errors,
+        "teach.toml",
+        "lesson-broken",
+        "step.link",
+        "must be a query string",
+    );
     assert_names(&errors, "teach.toml", "essay-broken", "level", "not one of");
-    assert_names(&errors, "teach.toml", "essay-broken", "syllabus.source", "cite the exam board's own specification");
+    assert_names(
+        &errors,
+        "teach.toml",
+        "essay-broken",
+        "syllabus.source",
+        "cite the exam board's own specification",
+    );
 }

@@ -73,7 +73,7 @@ macro_rules! messages {
 messages! {
     AppName, AppPitch, SkipToContent, NavLabel, NavHome, NavTimeline, NavCompare, NavQuiz, NavSources,
     NavPerspectives, PerspectivesTitle,
-    PageTitle, ThemeDark, LoadingApp,
+    PageTitle, ThemeDark,
     HomeTitle, HomeIntro1, HomeIntro2, HomeIntro3, HomeFeaturesHeading,
     FeatureTimelineTitle, FeatureTimelineBody, FeatureCompareTitle, FeatureCompareBody,
     FeatureQuizTitle, FeatureQuizBody, FeatureSourcesTitle, FeatureSourcesBody, FeaturePerspectivesTitle,
@@ -87,7 +87,7 @@ messages! {
     EventsShown,
     TimelineIntro, FilterThemes, FilterRegion, RegionAll, ClearFilters, NoEventsMatch, EventNotFound,
     EraNote, EraWestern, EraStreaming, EraHallyu, EventListLabel, AxisLabel,
-    EventFigures, EventSeeChart, EventSources, EventClose, EventOpen,
+    EventFigures, EventSeeChart, EventSources, EventClose,
     ThemeMusic, ThemeFilmTv, ThemeLanguage, ThemePolitics, ThemeTrade,
     RegionGlobal, RegionKorea, RegionChina, RegionIndia, RegionLatinAmerica, RegionSpain, RegionUsa, RegionUk,
     RegionEurope, RegionJapan, RegionAfrica,
@@ -100,7 +100,7 @@ messages! {
     PerspectivesIntro1, PerspectivesIntro2, PerspectivesEvidence, PerspectivesConceptsHeading, ConceptOrigin,
     GlossaryHeading, GlossaryIntro, GlossaryClose,
     /// Corrections to the app itself, in the Sources view. `CorrectionDate`: `{date}`.
-    CorrectionsHeading, CorrectionsIntro, CorrectionWas, CorrectionNow, CorrectionDate, CorrectionItems,
+    CorrectionsHeading, CorrectionsIntro, CorrectionWas, CorrectionNow, CorrectionDate,
     SourceReference, SourceKindLabel, SeedArticle,
     SourcesIntro1, SourcesIntro2, ClaimsHeading,
     /// Plural in `n`; also `{confirmed}`, `{corrected}`, `{unverified}`.
@@ -133,7 +133,7 @@ messages! {
     QuizCopyClassLink, QuizLinkCopied, QuizCopyManually, QuizClassLinkLabel, QuizResumeHeading, QuizResumeButton,
     UpdateAvailable, UpdateReload, QuizNoStorage, QuizSaveFailed, QuizSaveDiscarded, QuizSaveNewer, QuizProgress, QuizScoreLabel, QuizStreakLabel,
     QuizKindSingle, QuizKindTrueFalse, QuizKindOrder, QuizKindEstimate, QuizKindSpotError, QuizFact, QuizFiction,
-    QuizOrderHelp, QuizMoveUp, QuizMoveDown, QuizDragHandle, QuizCheck, QuizEstimateLabel, QuizEstimateRange,
+    QuizOrderHelp, QuizMoveUp, QuizMoveDown, QuizCheck, QuizEstimateLabel, QuizEstimateRange,
     QuizEstimateNotANumber, QuizEstimateOutOfRange, QuizEstimateSlider, QuizSpotHelp, QuizTimeLeft, QuizRight,
     QuizClose, QuizWrong, QuizTimeUp, QuizPoints, QuizAnswerWas, QuizEstimateResult, QuizOrderResult,
     QuizSourcesLabel, QuizSeeEvent, QuizSeeChart, QuizNext, QuizSeeResults, QuizResultsHeading, QuizFinalScore,
@@ -280,24 +280,9 @@ mod tests {
     /// names are strings: each call is `tf(lang, Msg::Name, &[("a", …), ("b", …)])`.
     #[test]
     fn every_call_passes_exactly_the_placeholders_its_message_uses() {
-        fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    rust_files(&path, out);
-                } else if path.extension().is_some_and(|x| x == "rs") {
-                    out.push(path);
-                }
-            }
-        }
-        let mut files = Vec::new();
-        rust_files(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut files,
-        );
+        let files = app_sources();
         let mut calls = 0;
-        for file in files.iter().filter(|f| !f.ends_with("i18n/mod.rs")) {
-            let text = std::fs::read_to_string(file).expect("readable");
+        for (file, text) in files.iter().filter(|(f, _)| !f.ends_with("i18n/mod.rs")) {
             for (at, call) in text.match_indices("tf(").chain(text.match_indices("tp(")) {
                 if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
                     continue; // another function whose name ends in "tf"
@@ -344,6 +329,49 @@ mod tests {
             }
         }
         assert!(calls >= 25, "found only {calls} tf/tp calls");
+    }
+
+    /// Every Rust file under `src/`, with its text.
+    fn app_sources() -> Vec<(std::path::PathBuf, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+            for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("readable");
+                    out.push((path, text));
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        files
+    }
+
+    /// A message no code shows is dead weight in every catalog and every translation: each one is named
+    /// somewhere outside the catalogs.
+    #[test]
+    fn every_message_is_shown_somewhere() {
+        let code: String = app_sources()
+            .into_iter()
+            .filter(|(f, _)| !f.ends_with("i18n/en.rs") && !f.ends_with("i18n/mod.rs"))
+            .map(|(_, text)| text)
+            .collect();
+        let unused: Vec<String> = Msg::ALL
+            .iter()
+            .map(|m| format!("{m:?}"))
+            .filter(|name| {
+                let used = code
+                    .match_indices(&format!("Msg::{name}"))
+                    .any(|(at, hit)| !code[at + hit.len()..].starts_with(|c: char| c.is_alphanumeric()));
+                !used
+            })
+            .collect();
+        assert!(unused.is_empty(), "messages nothing shows: {unused:?}");
     }
 
     #[test]
