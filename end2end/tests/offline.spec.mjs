@@ -55,8 +55,10 @@ describe('offline and installable', () => {
     const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
     const list = sw.slice(sw.indexOf('const FILES = ') + 'const FILES = '.length, sw.indexOf('\n];') + 2);
     const files = JSON.parse(list.replace(/,\n\]$/, '\n]'));
-    // Not precached: host configuration, and the .wasm's stylesheet copy that only opaque-origin frames load.
-    const expected = filesUnder(DIST).filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.wasm.css'))
+    // Not precached: host configuration, the .wasm's stylesheet copy that only opaque-origin frames load, and the
+    // precompressed copies for servers (the worker stores what the browser decoded).
+    const expected = filesUnder(DIST)
+      .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.wasm.css') && !/\.(br|gz)$/.test(f))
       .map((f) => (f === 'index.html' ? './' : `./${f}`)).sort();
     assert.deepEqual(files.map(([url]) => url).sort(), expected);
     assert.ok(files.every(([url, integrity]) => url === './' || /^sha384-/.test(integrity)), 'integrity on every asset');

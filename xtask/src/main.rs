@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's set-up, build and test entry points, in Rust so they work the same
 //! on Linux, macOS and Windows. Every pinned tool version lives in `tools.rs`.
 
+mod package;
 mod run;
 mod shell;
 mod tools;
@@ -14,12 +15,14 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   serve   install missing tools, then serve the app at http://127.0.0.1:8080 with live reload
-  test    install missing tools, then run every test, in order: fmt --check, clippy -D warnings, cargo test,
-          release build, byte ceilings, drill build, browser tests (what .ci/run runs)
+  test    install missing tools, then run every test, in order: fmt --check, yamllint, clippy -D warnings,
+          cargo test, release build, byte ceilings, package, drill build, browser tests (what .ci/run runs)
   lint    cargo fmt --check and cargo clippy -D warnings (run before committing; kept out of `test` for CI time)
   dist    release build into dist/ (relocatable: serve it from any folder)
   e2e     browser tests only, against the existing dist/ (builds dist-drill/ first if it is missing)
   shots   screenshots of every view at 360x740 and 1280x800, light and dark, into end2end/screenshots/
+  package release build, then target/package/reverse-wave-<version>.zip: the app, HOW-TO-PUBLISH.txt and the
+          tested server settings (deploy/), for schools that do not build Rust
   shell   the page shell step that Trunk runs after each build (Trunk.toml): inline start-up code, policy,
           _headers, sw.js (xtask/src/shell); `cargo xtask shell <folder>` runs it on a staged build
   bench   release build, then sizes, timings and Lighthouse scores against the budgets into bench/report.json
@@ -37,6 +40,9 @@ fn main() -> ExitCode {
         Some("shots") => tools::ensure_browser_tools(&root).and_then(|()| shots(&root)),
         Some("bench") => bench(&root),
         Some("lint") => lint(&root),
+        Some("package") => tools::ensure_build_tools(&root)
+            .and_then(|()| dist(&root))
+            .and_then(|()| package::package(&root).map(|_| ())),
         Some("shell") => staging_dir(&args[1..]).and_then(|dir| shell::run(&root, &dir)),
         _ => {
             eprint!("{USAGE}");
@@ -130,7 +136,9 @@ fn bench(root: &Path) -> Result<(), Failure> {
 fn test(root: &Path) -> Result<(), Failure> {
     tools::ensure_build_tools(root)?;
     tools::ensure_browser_tools(root)?;
+    tools::ensure_test_programs()?;
     cmd("cargo", root).args(["fmt", "--all", "--check"]).run()?;
+    cmd("yamllint", root).args(["--strict", ".github"]).run()?;
     cmd("cargo", root)
         .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
         .run()?;
@@ -138,6 +146,8 @@ fn test(root: &Path) -> Result<(), Failure> {
     dist(root)?;
     // Byte sizes are deterministic, so CI enforces their ceilings (timings are only reported, by `bench`).
     cmd("node", &root.join("end2end")).args(["check-bytes.mjs"]).run()?;
+    // The zip a school downloads; end2end/tests/deploy.spec.mjs serves it with nginx.
+    package::package(root)?;
     dist_drill(root)?;
     e2e(root, &[])?;
     println!("\nAll tests passed.");

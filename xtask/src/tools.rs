@@ -105,6 +105,29 @@ pub fn ensure_browser_tools(root: &Path) -> Result<(), Failure> {
     }
 }
 
+/// Programs the tests start that come from the system's packages (`.ci/run` installs them with apt-get).
+const TEST_PROGRAMS: [(&str, &str); 4] = [
+    ("/usr/bin/pdftotext", "poppler-utils"),
+    ("/usr/sbin/nginx", "nginx libnginx-mod-http-brotli-static"),
+    ("/usr/sbin/apache2", "apache2"),
+    ("/usr/bin/yamllint", "yamllint"),
+];
+
+pub fn ensure_test_programs() -> Result<(), Failure> {
+    let missing: Vec<&str> = TEST_PROGRAMS
+        .iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|&(_, package)| package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Failure(format!(
+        "the tests need programs from these Debian/Ubuntu packages: `sudo apt-get install {}`",
+        missing.join(" ")
+    )))
+}
+
 fn ensure_wasm_target(root: &Path) -> Result<(), Failure> {
     let installed = cmd("rustup", root)
         .args(["target", "list", "--installed"])

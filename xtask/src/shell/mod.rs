@@ -36,8 +36,10 @@
 //! [`Manifest`] lists the inline code (with its policy hashes) and every file of the build (with its integrity
 //! value and whether it is kept offline). From it come `index.html`, `_headers` (the policy in
 //! `public/_headers`, the one place it is written, plus the hashes), `sw.js` (`public/sw.js` after this build's
-//! file list) and the loader's `BUILD` constant.
+//! file list) and the loader's `BUILD` constant. Static builds also get `.br` and `.gz` copies of every file that
+//! compresses, for servers that send them as they are (`deploy/`).
 
+mod compress;
 mod html;
 mod manifest;
 
@@ -181,11 +183,13 @@ fn write_shell(root: &Path, dir: &Path) -> Result<Manifest, String> {
     write(dir, "index.html", page.as_bytes())?;
     check_integrity_attributes(dir, &page)?;
 
-    // The service worker, from the finished file list.
+    // The service worker, from the finished file list; then the precompressed copies of everything.
     let mut files = files_under(dir)?;
     if mode == Mode::Static {
         let template = read_text(root, "public/sw.js")?;
         write(dir, SW_FILE, service_worker(&files, &template).as_bytes())?;
+        let paths: Vec<String> = files_under(dir)?.into_iter().map(|f| f.path).collect();
+        compress::precompress(dir, &paths.iter().map(String::as_str).collect::<Vec<_>>())?;
         files = files_under(dir)?;
     }
     Ok(Manifest { mode, inline, files })
@@ -308,8 +312,9 @@ fn service_worker(files: &[File], template: &str) -> String {
     )
 }
 
-/// Every file below `dir`, sorted, with its integrity value; host configuration, the service worker itself and
-/// the opaque-origin copy of the `.wasm` (opaque-origin frames have no service worker) are not kept offline.
+/// Every file below `dir`, sorted, with its integrity value. Not kept offline: host configuration, the service
+/// worker itself, the opaque-origin copy of the `.wasm` (opaque-origin frames have no service worker) and the
+/// precompressed copies (the worker stores what the browser decoded).
 fn files_under(dir: &Path) -> Result<Vec<File>, String> {
     fn walk(dir: &Path, prefix: &str, out: &mut Vec<File>) -> Result<(), String> {
         let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
@@ -320,8 +325,10 @@ fn files_under(dir: &Path) -> Result<Vec<File>, String> {
                 walk(&entry.path(), &format!("{path}/"), out)?;
             } else {
                 let bytes = std::fs::read(entry.path()).map_err(|e| format!("cannot read {path}: {e}"))?;
-                let precache =
-                    path != SW_FILE && path != HEADERS_FILE && !path.ends_with(&format!(".wasm{WASM_CSS_SUFFIX}"));
+                let precache = path != SW_FILE
+                    && path != HEADERS_FILE
+                    && !path.ends_with(&format!(".wasm{WASM_CSS_SUFFIX}"))
+                    && !compress::is_copy(&path);
                 out.push(File {
                     integrity: integrity(&bytes),
                     path,
