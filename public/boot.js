@@ -7,6 +7,20 @@
 (function () {
   var root = document.documentElement;
 
+  // The page's policy allows `https: http:` beside 'self' for stylesheets, images and the manifest, because WebKit
+  // (Safari on every iPhone) resolves 'self' in a frame sandboxed without allow-same-origin to an origin that
+  // matches nothing, and would refuse the app's own files there (xtask/src/shell, `policies`). Before anything
+  // else loads, a second policy names this page's real origin instead. Browsers enforce every policy a page has,
+  // so from here on only the app's own folder is allowed, as 'self' means everywhere else.
+  var policy = document.querySelector('meta[http-equiv="Content-Security-Policy"][data-self-fallback]');
+  var own = new URL(document.URL).origin;
+  if (policy && /^https?:\/\//.test(own)) {
+    var narrowed = document.createElement('meta');
+    narrowed.httpEquiv = 'Content-Security-Policy';
+    narrowed.content = policy.content.split(policy.getAttribute('data-self-fallback')).join(own);
+    policy.parentNode.insertBefore(narrowed, policy.nextSibling);
+  }
+
   // The reader's theme choice (a `theme=` link, else the app's saved setting: src/state/theme.rs) applies to
   // this panel too, so a reader who chose dark is not shown a light page first. Opening localStorage here, while
   // the page loads, also takes that first synchronous access out of the app's start-up task. In a sandboxed

@@ -34,7 +34,14 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '
 export async function serve({ root = DIST, prefix = '/', asHost = false } = {}) {
   const requests = [];
   const encoded = new Map();
+  // `offline`: every request fails as with no network (the connection is dropped), for engines whose driver
+  // cannot switch the network off.
+  const state = { offline: false };
   const server = createServer(async (req, res) => {
+    if (state.offline) {
+      req.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     if (!path.startsWith(prefix)) {
@@ -77,6 +84,7 @@ export async function serve({ root = DIST, prefix = '/', asHost = false } = {}) 
     origin,
     base: origin + prefix,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    setOffline(offline) { state.offline = offline; },
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
 }

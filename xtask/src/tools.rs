@@ -106,11 +106,14 @@ pub fn ensure_browser_tools(root: &Path) -> Result<(), Failure> {
 }
 
 /// Programs the tests start that come from the system's packages (`.ci/run` installs them with apt-get).
-const TEST_PROGRAMS: [(&str, &str); 4] = [
+const TEST_PROGRAMS: [(&str, &str); 7] = [
     ("/usr/bin/pdftotext", "poppler-utils"),
     ("/usr/sbin/nginx", "nginx libnginx-mod-http-brotli-static"),
     ("/usr/sbin/apache2", "apache2"),
     ("/usr/bin/yamllint", "yamllint"),
+    ("/usr/bin/firefox-esr", "firefox-esr"),
+    ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+    ("/usr/bin/xvfb-run", "xvfb xauth"),
 ];
 
 pub fn ensure_test_programs() -> Result<(), Failure> {

@@ -5,7 +5,8 @@
 //!
 //! After this step `index.html` holds, in order:
 //!
-//! 1. `<meta charset>`, then the Content-Security-Policy `<meta>` (a meta policy only governs what follows it);
+//! 1. `<meta charset>`, then the Content-Security-Policy `<meta>` (a meta policy only governs what follows it;
+//!    see [`policies`] for why `boot.js` adds a second one);
 //! 2. `public/boot.js` as a `<script>`: the watchdog that turns the loading panel into a friendly message if the
 //!    app cannot start, and applies the reader's theme to that panel;
 //! 3. every stylesheet, as one `<style>`;
@@ -154,7 +155,7 @@ fn write_shell(root: &Path, dir: &Path) -> Result<Manifest, String> {
     let policy = match mode {
         Mode::Static => {
             let headers = read_text(root, &format!("public/{HEADERS_FILE}"))?;
-            let (headers, meta_policy) = with_hashes(&headers, &inline)?;
+            let (headers, meta_policy) = policies(&headers, &inline)?;
             write(dir, HEADERS_FILE, headers.as_bytes())?;
             Some(meta_policy)
         }
@@ -169,7 +170,7 @@ fn write_shell(root: &Path, dir: &Path) -> Result<Manifest, String> {
     let mut top = String::new();
     if let Some(policy) = &policy {
         top.push_str(&format!(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" data-self-fallback=\"{SELF_FALLBACK}\">"
         ));
     }
     top.push_str(&inline[0].element());
@@ -227,15 +228,44 @@ fn build_constant(mode: Mode, wasm: &str, integrity: &str, wasm_css: &str) -> St
     )
 }
 
-/// `_headers` with the inline code's hashes added to its policy, and the policy for the page's `<meta>`: the
-/// same, without `frame-ancestors` (browsers ignore it in a meta, with a console warning).
-fn with_hashes(headers: &str, inline: &[Inline]) -> Result<(String, String), String> {
+/// What WebKit needs besides `'self'` (see [`policies`]); `public/boot.js` narrows it to the page's own origin.
+const SELF_FALLBACK: &str = "https: http:";
+/// The directives that allow what a sandboxed frame loads from the app's folder: the `.wasm`'s stylesheet copy,
+/// the icon and the manifest.
+const SANDBOX_LOADS: [&str; 3] = ["style-src", "img-src", "manifest-src"];
+
+/// The two policies written from the one in `public/_headers`:
+///
+/// - the page's `<meta>`: every directive but `frame-ancestors` (browsers ignore it in a meta), with the inline
+///   code's hashes. WebKit resolves `'self'` in a frame sandboxed without `allow-same-origin` to the frame's opaque
+///   origin, which matches nothing (WebKit bug 316847, fixed upstream in June 2026 but not in the Safari and
+///   WebKitGTK of 2026), so it would refuse the app's own stylesheet copy of the `.wasm` there. The directives in
+///   [`SANDBOX_LOADS`] therefore also allow [`SELF_FALLBACK`], marked on the meta as `data-self-fallback`; the
+///   first thing `public/boot.js` does is add a second policy with the page's real origin in its place. Browsers
+///   enforce every policy a page has, so from then on the page is as strict as `'self'`.
+/// - `dist/_headers`: the directives that do not name `'self'`, which a header can carry safely in every engine
+///   (the same as `deploy/nginx.conf` and `deploy/apache.conf`).
+fn policies(headers: &str, inline: &[Inline]) -> Result<(String, String), String> {
     const KEY: &str = "Content-Security-Policy:";
     let line = headers
         .lines()
         .find(|l| l.trim_start().starts_with(KEY))
         .ok_or("public/_headers has no Content-Security-Policy line")?;
     let (indent, policy) = line.split_at(line.find(KEY).unwrap_or(0) + KEY.len());
+    if [
+        "'unsafe-inline'",
+        "'unsafe-eval'",
+        "'unsafe-hashes'",
+        "'sha256-",
+        SELF_FALLBACK,
+    ]
+    .iter()
+    .any(|bad| policy.contains(bad))
+    {
+        return Err(format!(
+            "public/_headers must not allow inline or eval'd code, any site, nor list hashes: {policy}"
+        ));
+    }
     let hashes = |kinds: &[InlineKind]| -> Vec<&str> {
         inline
             .iter()
@@ -243,50 +273,39 @@ fn with_hashes(headers: &str, inline: &[Inline]) -> Result<(String, String), Str
             .map(|i| i.csp_hash.as_str())
             .collect()
     };
-    let mut found = (false, false);
-    let directives: Vec<String> = policy
-        .split(';')
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .map(|d| match d.split_whitespace().next() {
-            Some("script-src") => {
-                found.0 = true;
-                [d].into_iter()
-                    .chain(hashes(&[InlineKind::Script, InlineKind::Module]))
-                    .collect::<Vec<_>>()
-                    .join(" ")
+    let directives: Vec<&str> = policy.split(';').map(str::trim).filter(|d| !d.is_empty()).collect();
+    let name = |d: &str| d.split_whitespace().next().unwrap_or_default().to_string();
+    for needed in ["script-src", "style-src"] {
+        if !directives.iter().any(|d| name(d) == needed) {
+            return Err(format!(
+                "the policy in public/_headers needs a {needed} for the inline code"
+            ));
+        }
+    }
+    let meta: Vec<String> = directives
+        .iter()
+        .filter(|d| name(d) != "frame-ancestors")
+        .map(|d| {
+            let mut parts = vec![d.to_string()];
+            match name(d).as_str() {
+                "script-src" => parts.extend(
+                    hashes(&[InlineKind::Script, InlineKind::Module])
+                        .into_iter()
+                        .map(String::from),
+                ),
+                "style-src" => parts.extend(hashes(&[InlineKind::Style]).into_iter().map(String::from)),
+                _ => {}
             }
-            Some("style-src") => {
-                found.1 = true;
-                [d].into_iter()
-                    .chain(hashes(&[InlineKind::Style]))
-                    .collect::<Vec<_>>()
-                    .join(" ")
+            if SANDBOX_LOADS.contains(&name(d).as_str()) && d.contains("'self'") {
+                parts.push(SELF_FALLBACK.to_string());
             }
-            _ => d.to_string(),
+            parts.join(" ")
         })
         .collect();
-    if found != (true, true) {
-        return Err("the policy in public/_headers needs a script-src and a style-src for the inline code".into());
-    }
-    let host_policy = directives.join("; ");
-    if ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'sha256-"]
-        .iter()
-        .any(|bad| policy.contains(bad))
-    {
-        return Err(format!(
-            "public/_headers must not allow inline or eval'd code, nor list hashes: {policy}"
-        ));
-    }
-    let meta_policy = directives
-        .iter()
-        .filter(|d| !d.starts_with("frame-ancestors"))
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("; ");
+    let header: Vec<&str> = directives.iter().copied().filter(|d| !d.contains("'self'")).collect();
     Ok((
-        headers.replacen(line, &format!("{indent} {host_policy}"), 1),
-        meta_policy,
+        headers.replacen(line, &format!("{indent} {}", header.join("; ")), 1),
+        meta.join("; "),
     ))
 }
 
