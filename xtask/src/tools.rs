@@ -59,12 +59,7 @@ fn ensure_wasm_opt(root: &Path) -> Result<(), Failure> {
         .args([&prefix])
         .args([format!("binaryen@{BINARYEN_VERSION}")])
         .run()
-        .map_err(|e| {
-            Failure(format!(
-                "{} — install Node.js 20 or newer (it includes npm) and try again.",
-                e.0
-            ))
-        })?;
+        .map_err(needs_node)?;
     let script = if cfg!(windows) {
         prefix.join("node_modules/binaryen/bin/wasm-opt")
     } else {
@@ -219,14 +214,17 @@ fn ensure_npm_packages(root: &Path, optional: bool) -> Result<(), Failure> {
         .args(["ci", "--no-audit", "--no-fund"])
         .args(omit)
         .run()
-        .map_err(|e| {
-            Failure(format!(
-                "{} — install Node.js 20 or newer (it includes npm) and try again.",
-                e.0
-            ))
-        })?;
+        .map_err(needs_node)?;
     let stamp = if optional { full } else { lock };
     std::fs::write(&stamp_path, stamp).map_err(|e| Failure(format!("cannot write {}: {e}", stamp_path.display())))
+}
+
+/// An npm command failed: most often because Node.js is missing, so say how to get it.
+fn needs_node(e: Failure) -> Failure {
+    Failure(format!(
+        "{} — install Node.js 20 or newer (it includes npm) and try again.",
+        e.0
+    ))
 }
 
 fn read(dir: &Path, name: &str) -> Result<String, Failure> {
