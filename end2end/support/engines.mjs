@@ -111,7 +111,10 @@ async function openFirefox(viewport) {
 
 async function openWebKit(viewport) {
   const port = await freePort();
-  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', '/usr/bin/WebKitWebDriver', `--port=${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: xvfb-run is a shell script that starts Xvfb and the driver, which starts MiniBrowser.
+  // Killing the script alone leaves those running, holding our pipes open, and this test process never exits.
+  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', '/usr/bin/WebKitWebDriver', `--port=${port}`], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const exited = new Promise((resolve) => driver.once('close', resolve));
   let log = '';
   driver.stdout.on('data', (d) => { log += d; });
   driver.stderr.on('data', (d) => { log += d; });
@@ -163,7 +166,24 @@ async function openWebKit(viewport) {
     },
     async close() {
       await call('DELETE', s).catch(() => {});
-      driver.kill();
+      await stopGroup(driver, exited);
     },
   });
+}
+
+/**
+ * Ends every process in `child`'s group (TERM, then KILL after 5 s) and waits, at most 10 s, for `child` to close
+ * its pipes. Whatever happens, the pipes are then let go, so nothing here can keep the test process alive.
+ */
+async function stopGroup(child, exited) {
+  const signal = (name) => { try { process.kill(-child.pid, name); } catch { /* already gone */ } };
+  signal('SIGTERM');
+  const kill = setTimeout(() => signal('SIGKILL'), 5_000);
+  let giveUp;
+  await Promise.race([exited, new Promise((resolve) => { giveUp = setTimeout(resolve, 10_000); })]);
+  clearTimeout(kill);
+  clearTimeout(giveUp);
+  child.stdout.destroy();
+  child.stderr.destroy();
+  child.unref();
 }

@@ -77,7 +77,11 @@ for (const engine of ENGINES) {
       await b.evaluate(() => localStorage.clear());
       await b.click('.quiz-setup__actions .button--primary');
       for (let n = 1; n <= 5; n++) {
-        await b.waitFor((q) => document.querySelector('.quiz-progress__count')?.textContent.includes(`Question ${q} of 5`), n, { what: `question ${n}` });
+        // The new question is on screen and can be answered: its number shows, the last feedback is gone, and an
+        // answer control is enabled (a click on the previous question's controls would be ignored).
+        await b.waitFor((q) => document.querySelector('.quiz-progress__count')?.textContent.includes(`Question ${q} of 5`)
+          && !document.querySelector('#quiz-feedback')
+          && document.querySelector('.quiz-option:not([aria-disabled]), .quiz-check:not([disabled])') !== null, n, { what: `question ${n}` });
         const kind = await b.evaluate(() => (document.querySelector('.quiz-order') ? 'order' : document.querySelector('.quiz-estimate') ? 'estimate' : 'choice'));
         if (kind === 'choice') {
           await b.click('.quiz-option');
