@@ -109,7 +109,12 @@ fn e2e(root: &Path, only: &[String]) -> Result<(), Failure> {
     cmd("node", &root.join("end2end"))
         // One spec file at a time (browsers are heavy on two cores); a test that hangs fails after 5 minutes, and
         // a handle a spec leaks (a browser that outlives it) cannot keep the run from ending.
-        .args(["--test", "--test-concurrency=1", "--test-timeout=300000", "--test-force-exit"])
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-timeout=300000",
+            "--test-force-exit",
+        ])
         .args(specs)
         .run()
 }
