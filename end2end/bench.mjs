@@ -35,6 +35,9 @@ function crateCosts() {
     return { error: `twiggy unavailable (${e.code ?? e.message}); run cargo xtask bench, which installs it` };
   }
   const costs = new Map();
+  // Features whose cost an issue caps, by the modules that are theirs alone.
+  const features = [{ name: 'class results: results code, tally view, QR code (issue 21)', issue: 21,
+    pattern: /reverse_wave::(logic::(results_code|tally|qr)|views::tally|components::(qr_code|quiz::results_code_panel))::/, bytes: 0 }];
   for (const line of csv.split('\n').slice(1)) {
     const m = line.match(/^(.*),(\d+),[\d.]+,[^,]*,[^,]*$/);
     if (!m) continue;
@@ -44,9 +47,10 @@ function crateCosts() {
     const owner = name.startsWith('data segment') ? '(data: text, dataset, tables)'
       : (name.match(/([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/) ?? [, '(other)'])[1];
     costs.set(owner, (costs.get(owner) ?? 0) + Number(bytes));
+    for (const f of features) if (f.pattern.test(name)) f.bytes += Number(bytes);
   }
   const total = [...costs.values()].reduce((a, b) => a + b, 0);
-  return { total, top: [...costs].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([crate, bytes]) => ({ crate, bytes, share: bytes / total })) };
+  return { total, features: features.map(({ name, issue, bytes }) => ({ name, issue, bytes })), top: [...costs].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([crate, bytes]) => ({ crate, bytes, share: bytes / total })) };
 }
 const crates = crateCosts();
 
@@ -217,7 +221,9 @@ const md = [
   `| chart redraw at DPR 2 (arrow key to drawing done / pixels rasterised) | ${timings.chartRedrawMs.dom.toFixed(1)} | ${timings.chartRedrawMs.layout.toFixed(1)} | – |`, '',
   '## What the WASM is made of (twiggy, before wasm-opt)', '',
   ...(crates.error ? [crates.error] : ['| crate | KB | share |', '| --- | --- | --- |',
-    ...crates.top.map((c) => `| ${c.crate} | ${kb(c.bytes)} | ${(c.share * 100).toFixed(1)} % |`)]), '',
+    ...crates.top.map((c) => `| ${c.crate} | ${kb(c.bytes)} | ${(c.share * 100).toFixed(1)} % |`), '',
+    'Features, by the functions that are theirs alone (names as rustc wrote them; shared code such as Leptos views is not counted):', '',
+    ...crates.features.map((f) => `- ${f.name}: ${kb(f.bytes)} KB before wasm-opt`)]), '',
   '## Memory after a full quiz', '',
   `JS heap used ${jsHeapBytes == null ? 'n/a' : kb(jsHeapBytes) + ' KB'}; WASM linear memory ${wasmMemoryBytes == null ? 'n/a' : kb(wasmMemoryBytes) + ' KB'} (after a full quiz of every question; ${answered} of them timed).`, '',
   '## Lighthouse (mobile)', '',

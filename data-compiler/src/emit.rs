@@ -45,7 +45,9 @@ pub fn emit(d: &Dataset) -> String {
         &mut out,
         "QUESTIONS",
         "Question",
-        d.questions.iter().map(|x| question(x, &p)),
+        d.questions
+            .iter()
+            .map(|x| question(x, d.edition_of(&x.id).unwrap_or(1), &p)),
     );
     list(
         &mut out,
@@ -270,7 +272,7 @@ fn comparison(x: &Comparison, p: Prose) -> String {
     )
 }
 
-fn question(x: &Question, p: Prose) -> String {
+fn question(x: &Question, edition: u8, p: Prose) -> String {
     let none = Vec::new();
     let answer = match x.kind.as_str() {
         "single" => format!(
@@ -298,8 +300,8 @@ fn question(x: &Question, p: Prose) -> String {
         ),
     };
     format!(
-        "Question {{ id: {}, difficulty: {}, claim: {}, prompt: {}, explanation: {}, sources: {}, event: {}, \
-         chart: {}, perspective: {}, answer: {} }}",
+        "Question {{ id: {}, edition: {edition}, difficulty: {}, claim: {}, prompt: {}, explanation: {}, \
+         sources: {}, event: {}, chart: {}, perspective: {}, answer: {} }}",
         s(&x.id),
         variant("Difficulty", &x.difficulty),
         s(&x.claim),

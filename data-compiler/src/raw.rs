@@ -169,6 +169,27 @@ pub struct Question {
     pub wrong: Option<i64>,
 }
 
+/// One edition of the quiz bank: the questions it added (`quiz-editions.toml`, append only). Class links and
+/// results codes name an edition, so they keep meaning the same quiz when later editions add questions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    #[serde(skip)]
+    pub file: String,
+    pub number: u8,
+    pub questions: Vec<String>,
+}
+
+impl Dataset {
+    /// The edition that added question `id`, if any lists it.
+    pub fn edition_of(&self, id: &str) -> Option<u8> {
+        self.editions
+            .iter()
+            .find(|e| e.questions.iter().any(|q| q == id))
+            .map(|e| e.number)
+    }
+}
+
 /// A mistake this app itself made and has corrected: shown in the Sources view.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -322,6 +343,7 @@ pub struct Dataset {
     pub essays: Vec<Essay>,
     pub activities: Vec<Activity>,
     pub guides: Vec<Guide>,
+    pub editions: Vec<Edition>,
 }
 
 /// One entry of any table, as the whole-dataset rules see it.
@@ -395,6 +417,8 @@ struct DataFile {
     activity: Vec<Activity>,
     #[serde(default)]
     guide: Vec<Guide>,
+    #[serde(default)]
+    edition: Vec<Edition>,
 }
 
 /// Tags each entry with the file it came from and appends it.
@@ -425,6 +449,7 @@ pub fn parse(files: &Files) -> Result<Dataset, Vec<DataError>> {
             take!(d.essays, f.essay, name);
             take!(d.activities, f.activity, name);
             take!(d.guides, f.guide, name);
+            take!(d.editions, f.edition, name);
         }
     }
     for essay in &mut d.essays {

@@ -292,6 +292,7 @@ pub fn validate(d: &Dataset) -> Vec<DataError> {
         question(q, &known, &mut grades, &mut errors);
     }
     quiz_bank(&d.questions, &known, &mut errors);
+    editions(d, &mut errors);
     let every_id: HashSet<&str> = d
         .entries()
         .filter(|e| matches!(e.table, "fact" | "event" | "comparison" | "question"))
@@ -796,6 +797,59 @@ fn count(c: &mut Check, field: &str, n: usize, range: std::ops::RangeInclusive<u
 }
 
 /// Rules over the whole bank: the share about the article's mistakes.
+/// The highest edition number a results code can carry (four bits).
+pub const MAX_EDITION: u8 = 15;
+
+/// The bank's editions are numbered 1, 2, 3… in order; each question is listed in exactly one, and each listed
+/// id is a question. A listed id that is gone means old class links changed meaning: that is refused.
+fn editions(d: &Dataset, errors: &mut Vec<DataError>) {
+    let mut listed: HashMap<&str, u8> = HashMap::new();
+    for (at, e) in d.editions.iter().enumerate() {
+        let entry = format!("edition {}", e.number);
+        let mut c = Check {
+            file: &e.file,
+            entry: &entry,
+            errors,
+        };
+        if usize::from(e.number) != at + 1 || e.number > MAX_EDITION {
+            c.fail(
+                "number",
+                format!(
+                    "editions are numbered 1, 2, 3… in order, up to {MAX_EDITION}; expected {}",
+                    at + 1
+                ),
+            );
+        }
+        for id in &e.questions {
+            if listed.insert(id.as_str(), e.number).is_some() {
+                c.fail("questions", format!("`{id}` is listed in two editions"));
+            }
+            if !d.questions.iter().any(|q| &q.id == id) {
+                c.fail(
+                    "questions",
+                    format!(
+                        "`{id}` is not in the bank: a listed question may not be deleted, because class links and \
+                         results codes made with this edition would change meaning; restore it (correct it if wrong)"
+                    ),
+                );
+            }
+        }
+    }
+    for q in &d.questions {
+        if !listed.contains_key(q.id.as_str()) {
+            errors.push(DataError::new(
+                &q.file,
+                &q.id,
+                "id",
+                format!(
+                    "is in no edition of the bank: add it to a new `[[edition]]` (number {}) in quiz-editions.toml",
+                    d.editions.len() + 1
+                ),
+            ));
+        }
+    }
+}
+
 fn quiz_bank(questions: &[Question], known: &Known, errors: &mut Vec<DataError>) {
     let about_article = questions
         .iter()

@@ -385,3 +385,41 @@ fn a_lesson_whose_steps_do_not_add_up_and_a_syllabus_without_the_specification_a
         "cite the exam board's own specification",
     );
 }
+
+/// The bank's editions keep old class links meaning the same quiz: a new question must join an edition, and a
+/// listed question can neither be deleted nor listed twice, and editions are numbered in order.
+#[test]
+fn quiz_editions_are_append_only() {
+    let errors = errors_after(|f| {
+        f.text_mut("questions.toml").push_str(&format!(
+            "\n[[question]]\nid = \"q-new\"\ntype = \"true-false\"\ndifficulty = \"easy\"\nclaim = \"new-claim\"\n\
+             prompt = \"P?\"\nexplanation = \"E.\"\nsources = [\"{CITED}\"]\ntruth = true\n"
+        ));
+        let questions = f.text_mut("questions.toml");
+        let at = questions
+            .find("id = \"q-gangnam-billion-year\"")
+            .expect("a real question");
+        questions.replace_range(
+            at..at + "id = \"q-gangnam-billion-year\"".len(),
+            "id = \"q-gangnam-renamed\"",
+        );
+        f.text_mut("quiz-editions.toml")
+            .push_str("\n[[edition]]\nnumber = 3\nquestions = [\"q-parasite-oscar-record\"]\n");
+    });
+    assert_names(&errors, "questions.toml", "q-new", "id", "in no edition of the bank");
+    assert_names(
+        &errors,
+        "quiz-editions.toml",
+        "edition 1",
+        "questions",
+        "`q-gangnam-billion-year` is not in the bank",
+    );
+    assert_names(&errors, "quiz-editions.toml", "edition 3", "number", "expected 2");
+    assert_names(
+        &errors,
+        "quiz-editions.toml",
+        "edition 3",
+        "questions",
+        "listed in two editions",
+    );
+}

@@ -9,8 +9,8 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The views in the main navigation. */
 export const NAV_VIEWS = ['home', 'timeline', 'compare', 'quiz', 'perspectives', 'sources'];
-/** Every view: the navigation's, the teacher pack and the worksheet (reached from Home, the footer and the quiz). */
-export const VIEWS = [...NAV_VIEWS, 'teach', 'worksheet'];
+/** Every view: the navigation's, the teacher pack, the worksheet and the class results (reached from Home, the footer and the quiz). */
+export const VIEWS = [...NAV_VIEWS, 'teach', 'worksheet', 'tally'];
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 

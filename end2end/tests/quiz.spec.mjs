@@ -306,6 +306,7 @@ describe('quiz', () => {
     assert.equal(msg.max, 50);
     assert.equal(msg.seed, 3);
     assert.equal(msg.len, 5);
+    assert.equal(msg.bank, 1, 'a link without bank= is the first edition');
     assert.equal(msg.questionIds.length, 5);
     assert.ok(msg.score >= 0 && msg.score <= 50);
     assert.deepEqual(problems, []);

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::text_table::TextTable;
 use crate::data::model::Comparison;
 use crate::i18n::Msg;
 use crate::logic::chart::format_mark;
@@ -9,31 +10,19 @@ use crate::state::tr;
 #[component]
 pub fn DataTable(comparison: &'static Comparison) -> impl IntoView {
     let c = comparison;
+    let headers = std::iter::once(tr(Msg::ChartCategory))
+        .chain(c.series.iter().map(|s| s.label))
+        .map(str::to_string)
+        .collect();
     let rows = c
         .categories
         .iter()
         .enumerate()
         .map(|(i, cat)| {
-            let cells = c
-                .series
-                .iter()
-                .map(|s| view! { <td>{s.values.get(i).map(|v| format_mark(*v, c.unit))}</td> })
-                .collect_view();
-            view! { <tr><th scope="row">{*cat}</th>{cells}</tr> }
+            std::iter::once(cat.to_string())
+                .chain(c.series.iter().map(|s| s.values.get(i).map(|v| format_mark(*v, c.unit)).unwrap_or_default()))
+                .collect()
         })
-        .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="data-table">
-                <caption>{c.question} " (" {c.unit} ")"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(Msg::ChartCategory)}</th>
-                        {c.series.iter().map(|s| view! { <th scope="col">{s.label}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+        .collect();
+    view! { <TextTable caption=format!("{} ({})", c.question, c.unit) headers=headers rows=rows /> }
 }

@@ -30,6 +30,10 @@ pub fn SiteFooter() -> impl IntoView {
                     <ViewLink view=View::Teach class="site-footer__link">
                         {tr(Msg::FooterTeach)}
                     </ViewLink>
+                    " · "
+                    <ViewLink view=View::Tally class="site-footer__link">
+                        {tr(Msg::TallyTitle)}
+                    </ViewLink>
                 </p>
                 <p>{tr(Msg::FooterPrivacy)}</p>
                 <p>{tr(Msg::FooterLicence)}</p>

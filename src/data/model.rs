@@ -163,6 +163,9 @@ pub enum Answer {
 #[derive(Debug)]
 pub struct Question {
     pub id: &'static str,
+    /// The edition of the bank that added it (`data/quiz-editions.toml`): a class link or results code made
+    /// with edition N picks only from editions up to N, so it keeps meaning the same quiz as the bank grows.
+    pub edition: u8,
     pub difficulty: Difficulty,
     /// The fact the question tests; a quiz never holds two questions with the same claim.
     pub claim: &'static str,

@@ -151,9 +151,23 @@ messages! {
     WorksheetTitle, WorksheetIntro, WorksheetForTeacher, WorksheetName, WorksheetClass, WorksheetDate, WorksheetQuizLine,
     WorksheetTickOne, WorksheetOrderHint, WorksheetEstimateHint, WorksheetSpotHint, WorksheetAnswerKey,
     WorksheetAnswerKeyIntro, WorksheetSameAsQuiz, WorksheetPrintLink, WorksheetNewSeed, QuizPrintNote,
+    /// Class results (issue 21): the results code on the results screen, the class link's QR code, and the
+    /// tally (`view=tally`). `TallySummary`, `TallyStats` and `TallyRepeated` are plural in `n`.
+    ResultsCodeHeading, ResultsCodeBody, ResultsCodeInitials, ResultsCodeCopy,
+    ResultsCodeSend, ResultsCodeCopied, ResultsCodeHonest, QuizLinkNewer, QuizClassTally, QrShow, QrHide, QrLabel,
+    QrCaption, QrFullScreen, QrTooLong, TallyTitle, TallyIntro1, TallyIntro2, TallyRoutineLink, TallyPasteLabel,
+    TallyPasteHint, TallyClear, TallyNoneFound, TallySummary, TallyProblemsHeading, TallyLine, TallyErrorPrefix,
+    TallyErrorCharacter, TallyErrorShort, TallyErrorMistyped, TallyErrorNotAQuiz, TallyErrorNewer, TallyQuizHeading,
+    TallyStudents, TallyStats, TallyRepeated, TallyMissedHeading, TallyNothingMissed, TallyMissedRight,
+    TallySpreadHeading, TallyScore, TallyQuestionsHeading, TallyQuestion, TallyPercentRight,
+    TallyRightCount, TallyStudentsHeading, TallyStudent, TallyMissedNumbers, TallyDownloadStudents,
+    TallyDownloadQuestions, TallyPrivate,
 }
 
 const PLURAL: &[Msg] = &[
+    Msg::TallySummary,
+    Msg::TallyRepeated,
+    Msg::TallyStats,
     Msg::EventsShown,
     Msg::ClaimsSummary,
     Msg::SupportsCount,

@@ -3,8 +3,11 @@
 pub mod chart;
 pub mod embed;
 pub mod glossary;
+pub mod qr;
 pub mod quiz;
+pub mod results_code;
 pub mod rng;
 pub mod sources;
+pub mod tally;
 pub mod timeline;
 pub mod url_state;

@@ -8,7 +8,7 @@
 
 use crate::data::model::{Difficulty, Region, Stance, Theme};
 use crate::i18n::Lang;
-use crate::logic::quiz::config::{QuizLength, MAX_SEED};
+use crate::logic::quiz::config::{QuizLength, MAX_EDITION, MAX_SEED};
 
 /// Values longer than this are ignored without being decoded (a 10 KB `view=` must not cost anything).
 pub const MAX_VALUE_LEN: usize = 256;
@@ -37,6 +37,8 @@ pub enum View {
     Teach,
     /// The quiz on paper: the questions a `seed`, `len` and `level` give, then an answer key.
     Worksheet,
+    /// The teacher's class results: pasted results codes, tallied.
+    Tally,
 }
 
 impl UrlValue for View {
@@ -49,6 +51,7 @@ impl UrlValue for View {
         View::Sources,
         View::Teach,
         View::Worksheet,
+        View::Tally,
     ];
     fn id(self) -> &'static str {
         match self {
@@ -60,6 +63,7 @@ impl UrlValue for View {
             View::Sources => "sources",
             View::Teach => "teach",
             View::Worksheet => "worksheet",
+            View::Tally => "tally",
         }
     }
 }
@@ -168,6 +172,14 @@ fn parse_seed(value: String) -> Option<u32> {
     (1..=MAX_SEED).contains(&seed).then_some(seed)
 }
 
+/// `bank=2`: the edition of the question bank a class link was made with, `1..=15` (see `QuizConfig`).
+/// Editions this build does not have yet are kept, so the quiz can say the link is newer than the app.
+fn parse_bank(value: String) -> Option<u8> {
+    let ok = !value.is_empty() && value.len() <= 2 && value.bytes().all(|b| b.is_ascii_digit());
+    let bank: u8 = if ok { value.parse().ok()? } else { return None };
+    (1..=MAX_EDITION).contains(&bank).then_some(bank)
+}
+
 /// Everything the URL can say. Later features add their keys here, with a line in `parse` and in `to_query`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UrlState {
@@ -188,6 +200,9 @@ pub struct UrlState {
     pub chart: Option<String>,
     /// Quiz: `seed=<n>`, which questions in which order (a class link). None until a quiz is chosen.
     pub seed: Option<u32>,
+    /// Quiz: `bank=<n>`, the question bank's edition a class link was made with. None: the first edition
+    /// with a seed (links made before editions existed), the newest without one.
+    pub bank: Option<u8>,
     /// Quiz: `len=5|10|all`.
     pub len: QuizLength,
     /// Quiz: `level=easy|medium|hard` (none = mixed).
@@ -215,6 +230,12 @@ impl UrlState {
             event: pairs.single("event").and_then(parse_id),
             chart: pairs.single("chart").and_then(parse_id),
             seed: pairs.single("seed").and_then(parse_seed),
+            // An edition only means something beside a seed.
+            bank: pairs
+                .single("seed")
+                .and_then(parse_seed)
+                .and(pairs.single("bank"))
+                .and_then(parse_bank),
             len: pairs.value("len"),
             level: pairs.single("level").and_then(|v| Difficulty::from_id(&v)),
             timer: pairs.single("timer").as_deref() == Some("1"),
@@ -247,6 +268,9 @@ impl UrlState {
         }
         if let Some(seed) = self.seed {
             out.pair("seed", &seed.to_string());
+        }
+        if let Some(bank) = self.bank.filter(|_| self.seed.is_some()) {
+            out.pair("bank", &bank.to_string());
         }
         out.value("len", self.len);
         if let Some(level) = self.level {
@@ -464,6 +488,9 @@ mod tests {
             "seed=-5",
             "seed=12a",
             "seed=1&seed=2",
+            "bank=0",
+            "bank=16",
+            "bank=01x",
             "len=7",
             "len=ALL",
             "level=expert",
@@ -567,6 +594,7 @@ mod tests {
     fn random_state(rng: &mut SplitMix64) -> UrlState {
         let ids = ["squid-game-premiere", "a", "gangnam-style-2012", "x-1-y"];
         let id = |rng: &mut SplitMix64| (rng.below(2) == 1).then(|| ids[rng.below(ids.len())].to_string());
+        let seed = (rng.below(2) == 1).then(|| rng.below(MAX_SEED as usize) as u32 + 1);
         UrlState {
             view: pick(rng),
             lang: pick(rng),
@@ -577,7 +605,8 @@ mod tests {
             stance: (rng.below(2) == 1).then(|| pick(rng)),
             event: id(rng),
             chart: id(rng),
-            seed: (rng.below(2) == 1).then(|| rng.below(MAX_SEED as usize) as u32 + 1),
+            seed,
+            bank: seed.and((rng.below(2) == 1).then(|| rng.below(usize::from(MAX_EDITION)) as u8 + 1)),
             len: pick(rng),
             level: (rng.below(2) == 1).then(|| pick(rng)),
             timer: rng.below(2) == 1,
@@ -602,9 +631,9 @@ mod tests {
     fn property_parse_is_total_on_arbitrary_input() {
         let mut rng = SplitMix64::new(0xBAD_1DEA);
         let atoms = [
-            "view", "lang", "theme", "embed", "themes", "region", "stance", "event", "seed", "len", "level", "timer",
-            "all", ",", "music", "korea", "=", "&", "?", "%", "%0", "%00", "%3D", "%26", "+", "1", "home", "timeline",
-            "quiz", "dark", "en", "<script>", "é", "\u{0}", "%E2%82", "#",
+            "view", "lang", "theme", "embed", "themes", "region", "stance", "event", "seed", "bank", "len", "level",
+            "timer", "all", ",", "music", "korea", "=", "&", "?", "%", "%0", "%00", "%3D", "%26", "+", "1", "home",
+            "timeline", "quiz", "dark", "en", "<script>", "é", "\u{0}", "%E2%82", "#",
         ];
         for round in 0..20_000 {
             let input = if round % 2 == 0 {

@@ -17,7 +17,8 @@ pub async fn copy_text(text: &str) -> bool {
 }
 
 /// Opens the system share sheet where there is one (phones); `false` if there is none or it failed, so the
-/// caller can copy instead. A student closing the sheet counts as done, not as a failure.
+/// caller can copy instead. A student closing the sheet counts as done, not as a failure. An empty `url`
+/// shares the text alone.
 pub async fn share(title: &str, text: &str, url: &str) -> bool {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return false;
@@ -29,7 +30,9 @@ pub async fn share(title: &str, text: &str, url: &str) -> bool {
     let data = web_sys::ShareData::new();
     data.set_title(title);
     data.set_text(text);
-    data.set_url(url);
+    if !url.is_empty() {
+        data.set_url(url);
+    }
     match JsFuture::from(navigator.share_with_data(&data)).await {
         Ok(_) => true,
         Err(e) => e

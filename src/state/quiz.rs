@@ -69,12 +69,7 @@ impl QuizState {
 
     /// The quiz the address bar describes; without a seed, a fresh random one (kept once a quiz starts).
     pub fn url_config(&self) -> QuizConfig {
-        self.app.url.with_untracked(|u| QuizConfig {
-            seed: u.seed.unwrap_or_else(random_seed),
-            len: u.len,
-            level: u.level,
-            timer: u.timer,
-        })
+        self.app.url.with_untracked(|u| QuizConfig::from_url(u, random_seed))
     }
 
     /// Puts a quiz's settings in the address bar, so the link on screen always reproduces the quiz.
@@ -84,6 +79,7 @@ impl QuizState {
             u.len = c.len;
             u.level = c.level;
             u.timer = c.timer;
+            u.bank = Some(c.edition);
         });
         self.app.url.with_untracked(history::replace);
     }
@@ -154,7 +150,10 @@ impl QuizState {
         self.class_link_mode.set(false);
         self.persist(None);
         self.session.set(None);
-        self.app.url.update(|u| u.seed = None);
+        self.app.url.update(|u| {
+            u.seed = None;
+            u.bank = None;
+        });
         self.app.url.with_untracked(history::replace);
     }
 
@@ -191,6 +190,7 @@ impl QuizState {
             ("max", JsValue::from(s.max_score())),
             ("seed", JsValue::from(c.seed)),
             ("len", JsValue::from(s.len() as u32)),
+            ("bank", JsValue::from(c.edition)),
             ("questionIds", ids.into()),
         ]);
     }
@@ -204,6 +204,7 @@ impl QuizState {
             s.len = config.len;
             s.level = config.level;
             s.timer = config.timer;
+            s.bank = Some(config.edition);
             s
         });
         format!("{}?{}", crate::platform::share::page_base(), state.to_query())

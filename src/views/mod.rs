@@ -5,6 +5,7 @@ mod home;
 mod perspectives;
 mod quiz;
 mod sources;
+mod tally;
 mod teach;
 mod timeline;
 mod worksheet;
@@ -19,6 +20,7 @@ pub use home::Home;
 pub use perspectives::Perspectives;
 pub use quiz::Quiz;
 pub use sources::Sources;
+pub use tally::Tally;
 pub use teach::Teach;
 pub use timeline::Timeline;
 pub use worksheet::Worksheet;
@@ -34,6 +36,7 @@ pub fn title(view: View) -> Msg {
         View::Sources => Msg::SourcesTitle,
         View::Teach => Msg::TeachTitle,
         View::Worksheet => Msg::WorksheetTitle,
+        View::Tally => Msg::TallyTitle,
     }
 }
 
@@ -47,5 +50,6 @@ pub fn render(view: View) -> AnyView {
         View::Perspectives => view! { <Perspectives /> }.into_any(),
         View::Teach => view! { <Teach /> }.into_any(),
         View::Worksheet => view! { <Worksheet /> }.into_any(),
+        View::Tally => view! { <Tally /> }.into_any(),
     }
 }

@@ -8,6 +8,7 @@ use crate::components::source_links::sources_line;
 use crate::data::model::Answer;
 use crate::i18n::{tf, Msg};
 use crate::logic::glossary::plain;
+use crate::logic::quiz::config::current_edition;
 use crate::logic::quiz::worksheet::{sheet, SheetItem};
 use crate::logic::quiz::{Kind, QuizConfig};
 use crate::logic::url_state::View;
@@ -26,10 +27,8 @@ pub fn Worksheet() -> impl IntoView {
     }
     let config = Memo::new(move |_| {
         app.url.with(|u| QuizConfig {
-            seed: u.seed.unwrap_or(1),
-            len: u.len,
-            level: u.level,
             timer: false,
+            ..QuizConfig::from_url(u, || 1)
         })
     });
     let items = Memo::new(move |_| sheet(config.get()));
@@ -92,7 +91,10 @@ pub fn Worksheet() -> impl IntoView {
 
 /// A new seed in the address bar (replacing the entry): a different worksheet, as "new quiz" is on a phone.
 fn new_seed(app: AppState) {
-    app.url.update(|u| u.seed = Some(random_seed()));
+    app.url.update(|u| {
+        u.seed = Some(random_seed());
+        u.bank = Some(current_edition());
+    });
     app.url.with_untracked(history::replace);
 }
 

@@ -2,16 +2,15 @@ use leptos::prelude::*;
 
 use crate::components::icon::{icon, IconKind};
 use crate::components::quiz::answer_text::{comparison_line, order_item, points_text, verdict};
+use crate::components::quiz::learn_more::LearnMore;
 use crate::components::source_links::source_links;
-use crate::components::view_link::AppLink;
 use crate::data::model::{Answer, Question};
 use crate::i18n::Msg;
 use crate::logic::quiz::marking::solution;
 use crate::logic::quiz::{Mark, Outcome, Response};
-use crate::logic::url_state::View;
 use crate::platform::document;
 use crate::state::quiz::use_quiz;
-use crate::state::{tr, use_app};
+use crate::state::tr;
 
 pub const FEEDBACK_ID: &str = "quiz-feedback";
 const NEXT_ID: &str = "quiz-next";
@@ -31,7 +30,6 @@ pub fn reveal() {
 #[component]
 pub fn QuizFeedback(question: &'static Question, response: Response, mark: Mark, last: bool) -> impl IntoView {
     let quiz = use_quiz();
-    let app = use_app();
     let (class, kind) = match mark.outcome {
         Outcome::Right => ("quiz-feedback quiz-feedback--right", IconKind::Check),
         Outcome::Close => ("quiz-feedback quiz-feedback--close", IconKind::Check),
@@ -43,21 +41,6 @@ pub fn QuizFeedback(question: &'static Question, response: Response, mark: Mark,
             .map(|i| view! { <li>{order_item(question, i)}</li> })
             .collect_view()
     });
-    let link = |view: View, key: Option<&'static str>, msg: Msg| {
-        key.map(|id| {
-            let to = Signal::derive(move || {
-                app.url.with(|u| match view {
-                    View::Timeline => u.with_event(id),
-                    _ => u.with_chart(id),
-                })
-            });
-            view! { <li><AppLink to=to>{tr(msg)}</AppLink></li> }
-        })
-    };
-    let more = [
-        link(View::Timeline, question.event, Msg::QuizSeeEvent),
-        link(View::Compare, question.chart, Msg::QuizSeeChart),
-    ];
     let next = move |_| {
         quiz.next();
         request_animation_frame(|| {
@@ -80,7 +63,7 @@ pub fn QuizFeedback(question: &'static Question, response: Response, mark: Mark,
                 <p class="quiz-feedback__label">{tr(Msg::QuizSourcesLabel)}</p>
                 <ul class="quiz-feedback__sources">{source_links(question.sources)}</ul>
             </div>
-            <ul class="quiz-feedback__links">{more}</ul>
+            <LearnMore question=question />
             <button type="button" class="button button--primary quiz-next" id=NEXT_ID on:click=next>
                 {tr(if last { Msg::QuizSeeResults } else { Msg::QuizNext })}
                 {icon(IconKind::Arrow)}

@@ -3,6 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::components::icon::{icon, IconKind};
 use crate::components::quiz::answer_text::{kind_label, points_text, response_text, right_text, verdict};
+use crate::components::quiz::results_code_panel::ResultsCodePanel;
 use crate::i18n::{tf, Msg};
 use crate::logic::quiz::{Outcome, Session};
 use crate::platform::{document, share};
@@ -33,6 +34,9 @@ pub fn QuizResults() -> impl IntoView {
     );
     let streak = tf(lang(), Msg::QuizBestStreak, &[("n", &n(session.best_streak()))]);
     let can_retry = session.retry_missed().is_some();
+    // A class quiz (opened from a class link) gives a results code for the teacher's tally; a retry round
+    // does not, as it is not the quiz the class played.
+    let code = (quiz.class_link_mode.get_untracked() && !session.retry).then(|| session.clone());
     let share_score = move |_| {
         let text = quiz.share_text();
         let link = quiz.class_link(
@@ -83,6 +87,7 @@ pub fn QuizResults() -> impl IntoView {
                     </textarea>
                 })}
             </div>
+            {code.map(|session| view! { <ResultsCodePanel session=session /> })}
             {breakdown(&session)}
             {review(&session)}
         </section>

@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::view_link::AppLink;
+use crate::components::qr_code::QrCode;
+use crate::components::view_link::{AppLink, ViewLink};
 use crate::data::model::Difficulty;
 use crate::data::QUESTIONS;
 use crate::i18n::{tf, Msg};
+use crate::logic::quiz::config::current_edition;
 use crate::logic::quiz::{QuizConfig, QuizLength};
 use crate::logic::url_state::{UrlValue, View};
 use crate::platform::{document, share};
@@ -78,21 +80,35 @@ pub fn QuizStart() -> impl IntoView {
         request_animation_frame(|| document::focus_quietly("quiz-question-title"));
     };
     let worksheet = Signal::derive(move || app.url.with(|u| u.with_view(View::Worksheet)));
-    let copy_class_link = move |_| {
+    // Both fix the quiz in the address bar first, so the link, the QR code and this screen agree.
+    let fix_link = move || {
         let config = quiz.url_config();
         quiz.show_config(config);
         let link = quiz.class_link(config);
         copied_link.set(link.clone());
+        link
+    };
+    let copy_class_link = move |_| {
+        let link = fix_link();
         spawn_local(async move {
             let ok = share::copy_text(&link).await;
             copy_status.set(Some(if ok { Msg::QuizLinkCopied } else { Msg::QuizCopyManually }));
         });
+    };
+    let show_qr = RwSignal::new(false);
+    let toggle_qr = move |_| {
+        if !show_qr.get_untracked() {
+            fix_link();
+        }
+        show_qr.update(|on| *on = !*on);
     };
     let class_notice = move || {
         app.url.track();
         let len = quiz.url_config().pick(QUESTIONS).len();
         tf(lang(), Msg::QuizClassQuiz, &[("len", &len.to_string())])
     };
+    // A link made by a newer copy of the app (a bank edition this one lacks) gets this version's questions.
+    let newer_link = move || app.url.with(|u| u.bank.is_some_and(|b| b > current_edition()));
     let resume_label = move || {
         quiz.unfinished.with(|s| {
             s.as_ref().map(|s| {
@@ -119,6 +135,7 @@ pub fn QuizStart() -> impl IntoView {
                 <h2 id="quiz-setup-title">{tr(Msg::QuizSetupHeading)}</h2>
                 <Show when=move || class_mode.get()>
                     <p>{class_notice}</p>
+                    {move || newer_link().then(|| view! { <p class="notice">{tr(Msg::QuizLinkNewer)}</p> })}
                 </Show>
                 <div class="quiz-setup__options" hidden=move || class_mode.get()>
                     <fieldset class="quiz-fieldset">
@@ -155,15 +172,28 @@ pub fn QuizStart() -> impl IntoView {
                 <p>{tr(Msg::QuizClassBody)}</p>
                 <div class="quiz-class__actions">
                     <button type="button" class="button" on:click=copy_class_link>{tr(Msg::QuizCopyClassLink)}</button>
+                    <button type="button" class="button" on:click=toggle_qr aria-expanded=move || show_qr.get().to_string()
+                        aria-controls="quiz-class-qr">
+                        {move || tr(if show_qr.get() { Msg::QrHide } else { Msg::QrShow })}
+                    </button>
                     // The same quiz on paper: this seed if there is one (the worksheet picks one otherwise).
                     <AppLink to=worksheet class="button">{tr(Msg::WorksheetPrintLink)}</AppLink>
                 </div>
                 <p class="quiz-class__status" role="status">{move || copy_status.get().map(tr)}</p>
-                <Show when=move || copy_status.get().is_some()>
+                <Show when=move || copy_status.get().is_some() || show_qr.get()>
                     <label class="quiz-link-label" for="quiz-class-link">{tr(Msg::QuizClassLinkLabel)}</label>
                     <input id="quiz-class-link" class="quiz-link" type="text" readonly
                         prop:value=move || copied_link.get() />
                 </Show>
+                <div id="quiz-class-qr">
+                    <Show when=move || show_qr.get()>
+                        <QrCode link=copied_link />
+                    </Show>
+                </div>
+                <p class="quiz-class__tally">
+                    {tr(Msg::QuizClassTally)} " "
+                    <ViewLink view=View::Tally class="">{tr(Msg::TallyTitle)}</ViewLink>
+                </p>
             </section>
         </div>
     }

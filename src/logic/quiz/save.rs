@@ -10,6 +10,7 @@
 //! len 10
 //! level all
 //! timer 0
+//! bank 1
 //! retry 0
 //! pos 3
 //! questions q-a,q-b,q-c
@@ -20,7 +21,7 @@
 //! `older_blob_without_optional_fields_loads`); a change that cannot default bumps the version, and `decode`
 //! gains an arm that upgrades the old layout.
 
-use super::config::{QuizConfig, QuizLength, MAX_SEED};
+use super::config::{current_edition, QuizConfig, QuizLength, MAX_SEED};
 use super::response::Response;
 use super::session::Session;
 use crate::data::model::{Difficulty, Question};
@@ -47,11 +48,12 @@ pub fn encode(session: &Session) -> String {
     let ids: Vec<&str> = session.questions().iter().map(|q| q.id).collect();
     let answers: Vec<String> = session.answers().iter().map(Response::encode).collect();
     format!(
-        "{MAGIC} {VERSION}\nseed {}\nlen {}\nlevel {}\ntimer {}\nretry {}\npos {}\nquestions {}\nanswers {}\n",
+        "{MAGIC} {VERSION}\nseed {}\nlen {}\nlevel {}\ntimer {}\nbank {}\nretry {}\npos {}\nquestions {}\nanswers {}\n",
         c.seed,
         c.len.id(),
         c.level.map_or("all", UrlValue::id),
         u8::from(c.timer),
+        c.edition,
         u8::from(session.retry),
         session.position(),
         ids.join(","),
@@ -106,6 +108,13 @@ fn decode_v1<'a>(lines: impl Iterator<Item = &'a str>) -> Result<Session, Reject
         len,
         level,
         timer: flag("timer")?,
+        // Saves from before bank editions existed were of the first edition.
+        edition: match field("bank") {
+            None => 1,
+            Some(v) => small_number(v)
+                .filter(|&e| (1..=usize::from(current_edition())).contains(&e))
+                .ok_or(Rejected::Corrupt)? as u8,
+        },
     };
     let questions = required("questions")?
         .split(',')
@@ -140,6 +149,7 @@ mod tests {
             len: QuizLength::Ten,
             level: Some(Difficulty::Medium),
             timer: true,
+            edition: current_edition(),
         }
     }
 
@@ -175,7 +185,7 @@ mod tests {
         });
         let blob: String = encode(&s)
             .lines()
-            .filter(|l| !l.starts_with("timer") && !l.starts_with("retry") && !l.starts_with("level"))
+            .filter(|l| !["timer", "retry", "level", "bank"].iter().any(|k| l.starts_with(k)))
             .map(|l| format!("{l}\n"))
             .collect();
         assert_eq!(decode(&blob), Ok(s));
@@ -197,6 +207,8 @@ mod tests {
             good.replace("len 10", "len 11"),
             good.replace("level medium", "level expert"),
             good.replace("timer 1", "timer yes"),
+            good.replace("bank 1", "bank 0"),
+            good.replace("bank 1", "bank 99"),
             good.replace("pos 4", "pos 7"),
             good.replace("pos 4", "pos 2"),
             good.replacen("questions q-", "questions q-nope-", 1),

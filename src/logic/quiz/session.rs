@@ -224,6 +224,7 @@ mod tests {
             len: QuizLength::Ten,
             level: None,
             timer: false,
+            edition: crate::logic::quiz::config::current_edition(),
         }
     }
 

@@ -55,6 +55,7 @@ mod tests {
                         len,
                         level,
                         timer: false,
+                        edition: crate::logic::quiz::config::current_edition(),
                     };
                     let session = Session::new(config);
                     let items = sheet(config);
