@@ -796,7 +796,6 @@ fn count(c: &mut Check, field: &str, n: usize, range: std::ops::RangeInclusive<u
     }
 }
 
-/// Rules over the whole bank: the share about the article's mistakes.
 /// The highest edition number a results code can carry (four bits).
 pub const MAX_EDITION: u8 = 15;
 
@@ -850,7 +849,20 @@ fn editions(d: &Dataset, errors: &mut Vec<DataError>) {
     }
 }
 
+/// The most questions the bank may hold: the app packs a question's place in the bank into 16 bits when it
+/// orders a quiz (`QuizConfig::pick`).
+pub const MAX_QUESTIONS: usize = 0xFFFF;
+
+/// Rules over the whole bank: its size, and the share about the article's mistakes.
 fn quiz_bank(questions: &[Question], known: &Known, errors: &mut Vec<DataError>) {
+    if questions.len() > MAX_QUESTIONS {
+        errors.push(DataError::new(
+            "questions.toml",
+            "(bank)",
+            "question",
+            format!("the bank holds {} questions; the most it may hold is {MAX_QUESTIONS}", questions.len()),
+        ));
+    }
     let about_article = questions
         .iter()
         .filter(|q| q.sources.iter().any(|s| known.seed.contains(s.as_str())))

@@ -7,6 +7,7 @@ pub mod qr;
 pub mod quiz;
 pub mod results_code;
 pub mod rng;
+pub mod sort;
 pub mod sources;
 pub mod tally;
 pub mod timeline;

@@ -6,6 +6,7 @@ use crate::data::model::Question;
 use crate::data::QUESTIONS;
 use crate::logic::quiz::QuizConfig;
 use crate::logic::results_code::{find_codes, CodeError, ResultsCode};
+use crate::logic::sort::sort_keys;
 
 /// One code found in the pasted text, valid or not: invalid ones are listed with their reason, never dropped.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,17 +20,17 @@ pub struct Found {
 
 /// Every code-like word in `pasted`, in order.
 pub fn read(pasted: &str) -> Vec<Found> {
-    pasted
-        .lines()
-        .enumerate()
-        .flat_map(|(i, line)| {
-            find_codes(line).into_iter().map(move |text| Found {
+    let mut found = Vec::new();
+    for (i, line) in pasted.lines().enumerate() {
+        for text in find_codes(line) {
+            found.push(Found {
                 text: text.to_string(),
                 line: i + 1,
                 result: ResultsCode::decode(text),
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    found
 }
 
 /// The students who played one quiz (one seed, length, level and edition).
@@ -93,14 +94,15 @@ impl ClassQuiz {
     /// The (at most) three questions the fewest students got right, fewest first (quiz order breaks ties);
     /// questions everyone got right are left out.
     pub fn most_missed(&self) -> Vec<QuestionResult> {
-        let mut all: Vec<QuestionResult> = self
-            .per_question()
-            .into_iter()
+        let all = self.per_question();
+        // Keys pack (right, index): one sort of plain numbers (see `logic::sort`).
+        let mut keys: Vec<u64> = all
+            .iter()
             .filter(|q| q.right < self.students.len())
+            .map(|q| (q.right as u64) << 32 | q.index as u64)
             .collect();
-        all.sort_by_key(|q| (q.right, q.index));
-        all.truncate(3);
-        all
+        sort_keys(&mut keys);
+        keys.iter().take(3).map(|&k| all[(k & 0xFFFF_FFFF) as usize].clone()).collect()
     }
 
     /// Codes that appear more than once: two students with the same answers and no initials, or one student

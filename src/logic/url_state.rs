@@ -164,20 +164,23 @@ fn parse_id(value: String) -> Option<String> {
     ok.then_some(value)
 }
 
-/// `seed=4821`: plain decimal digits in `1..=MAX_SEED`, so a seed read out in class cannot be mistyped into
-/// something that silently means another quiz.
+/// A number written as at most `max_digits` plain decimal digits, within `range`: a number read out in class
+/// cannot be mistyped (`+5`, `5.0`, `0x5`) into something that silently means another quiz.
+fn parse_number(value: &str, max_digits: usize, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+    let ok = !value.is_empty() && value.len() <= max_digits && value.bytes().all(|b| b.is_ascii_digit());
+    let n: u32 = if ok { value.parse().ok()? } else { return None };
+    range.contains(&n).then_some(n)
+}
+
+/// `seed=4821`, in `1..=MAX_SEED`.
 fn parse_seed(value: String) -> Option<u32> {
-    let ok = !value.is_empty() && value.len() <= 6 && value.bytes().all(|b| b.is_ascii_digit());
-    let seed: u32 = if ok { value.parse().ok()? } else { return None };
-    (1..=MAX_SEED).contains(&seed).then_some(seed)
+    parse_number(&value, 6, 1..=MAX_SEED)
 }
 
 /// `bank=2`: the edition of the question bank a class link was made with, `1..=15` (see `QuizConfig`).
 /// Editions this build does not have yet are kept, so the quiz can say the link is newer than the app.
 fn parse_bank(value: String) -> Option<u8> {
-    let ok = !value.is_empty() && value.len() <= 2 && value.bytes().all(|b| b.is_ascii_digit());
-    let bank: u8 = if ok { value.parse().ok()? } else { return None };
-    (1..=MAX_EDITION).contains(&bank).then_some(bank)
+    parse_number(&value, 2, 1..=u32::from(MAX_EDITION)).map(|n| n as u8)
 }
 
 /// Everything the URL can say. Later features add their keys here, with a line in `parse` and in `to_query`.

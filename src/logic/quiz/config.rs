@@ -3,6 +3,7 @@
 use crate::data::model::{Difficulty, Question};
 use crate::data::QUESTIONS;
 use crate::logic::rng::SplitMix64;
+use crate::logic::sort::sort_keys;
 use crate::logic::url_state::{UrlState, UrlValue};
 
 /// `len=5|10|all`.
@@ -67,17 +68,20 @@ impl QuizConfig {
     /// changes when questions are added), at most one per `claim` (two questions on the same fact would give
     /// each other away), cut to the chosen length (or fewer, when the level has fewer claims).
     pub fn pick(&self, bank: &[Question]) -> Vec<usize> {
-        let mut keyed: Vec<(u64, usize)> = bank
+        // Each key is the question's random draw with its bank index in the low 16 bits, so one sort of plain
+        // numbers gives the order and the index (two draws equal in their top 48 bits, about one chance in
+        // 10^12 per pair, fall back to bank order).
+        let mut keys: Vec<u64> = bank
             .iter()
             .enumerate()
             .filter(|(_, q)| q.edition <= self.edition && self.level.is_none_or(|level| q.difficulty == level))
-            .map(|(i, q)| (SplitMix64::new(u64::from(self.seed) ^ id_hash(q.id)).next_u64(), i))
+            .map(|(i, q)| SplitMix64::new(u64::from(self.seed) ^ id_hash(q.id)).next_u64() & !INDEX_BITS | i as u64)
             .collect();
-        keyed.sort_unstable();
+        sort_keys(&mut keys);
         let mut claims = std::collections::HashSet::new();
-        let mut picked: Vec<usize> = keyed
+        let mut picked: Vec<usize> = keys
             .into_iter()
-            .map(|(_, i)| i)
+            .map(|k| (k & INDEX_BITS) as usize)
             .filter(|&i| claims.insert(bank[i].claim))
             .collect();
         picked.truncate(self.len.limit());
@@ -108,6 +112,10 @@ impl QuizConfig {
 }
 
 /// FNV-1a of a question id: mixed with the seed, it gives each question its place in a quiz's order.
+/// The low bits of a question's sort key that hold its place in the bank (the data compiler caps the bank
+/// far below 65,536 questions).
+const INDEX_BITS: u64 = 0xFFFF;
+
 fn id_hash(id: &str) -> u64 {
     id.bytes().fold(0xCBF2_9CE4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
