@@ -860,7 +860,10 @@ fn quiz_bank(questions: &[Question], known: &Known, errors: &mut Vec<DataError>)
             "questions.toml",
             "(bank)",
             "question",
-            format!("the bank holds {} questions; the most it may hold is {MAX_QUESTIONS}", questions.len()),
+            format!(
+                "the bank holds {} questions; the most it may hold is {MAX_QUESTIONS}",
+                questions.len()
+            ),
         ));
     }
     let about_article = questions

@@ -20,7 +20,11 @@ pub fn DataTable(comparison: &'static Comparison) -> impl IntoView {
         .enumerate()
         .map(|(i, cat)| {
             std::iter::once(cat.to_string())
-                .chain(c.series.iter().map(|s| s.values.get(i).map(|v| format_mark(*v, c.unit)).unwrap_or_default()))
+                .chain(
+                    c.series
+                        .iter()
+                        .map(|s| s.values.get(i).map(|v| format_mark(*v, c.unit)).unwrap_or_default()),
+                )
                 .collect()
         })
         .collect();

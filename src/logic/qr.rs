@@ -196,7 +196,7 @@ fn data_codewords(version: usize, data: &[u8]) -> Vec<u8> {
     }
     let terminator = (capacity - bits.len()).min(4);
     bits.extend(std::iter::repeat_n(false, terminator));
-    while bits.len() % 8 != 0 {
+    while !bits.len().is_multiple_of(8) {
         bits.push(false);
     }
     let mut bytes: Vec<u8> = bits
@@ -320,7 +320,8 @@ impl Grid {
         let last = centres.len().saturating_sub(1);
         for (i, &cy) in centres.iter().enumerate() {
             for (j, &cx) in centres.iter().enumerate() {
-                let on_finder = (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0);
+                // The three corners that hold finder patterns.
+                let on_finder = [(0, 0), (0, last), (last, 0)].contains(&(i, j));
                 if !on_finder {
                     self.draw_alignment(cx, cy);
                 }
@@ -424,14 +425,14 @@ impl Grid {
 /// Whether mask pattern `mask` flips the module at column `x`, row `y`.
 fn masked(mask: u8, x: usize, y: usize) -> bool {
     match mask {
-        0 => (x + y) % 2 == 0,
-        1 => y % 2 == 0,
-        2 => x % 3 == 0,
-        3 => (x + y) % 3 == 0,
-        4 => (y / 2 + x / 3) % 2 == 0,
+        0 => (x + y).is_multiple_of(2),
+        1 => y.is_multiple_of(2),
+        2 => x.is_multiple_of(3),
+        3 => (x + y).is_multiple_of(3),
+        4 => (y / 2 + x / 3).is_multiple_of(2),
         5 => (x * y) % 2 + (x * y) % 3 == 0,
-        6 => ((x * y) % 2 + (x * y) % 3) % 2 == 0,
-        _ => ((x + y) % 2 + (x * y) % 3) % 2 == 0,
+        6 => ((x * y) % 2 + (x * y) % 3).is_multiple_of(2),
+        _ => ((x + y) % 2 + (x * y) % 3).is_multiple_of(2),
     }
 }
 

@@ -100,7 +100,11 @@ impl ResultsCode {
     pub fn decode(text: &str) -> Result<ResultsCode, CodeError> {
         // ASCII upper case only: `char::to_uppercase` would bring the whole Unicode case table (13 KB) into
         // the WASM, and no other letter is a code character anyway.
-        let upper: String = text.chars().filter(|&c| c != '-').map(|c| c.to_ascii_uppercase()).collect();
+        let upper: String = text
+            .chars()
+            .filter(|&c| c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
         let body = upper.strip_prefix(PREFIX).ok_or(CodeError::NoPrefix)?;
         let mut symbols = Vec::with_capacity(body.len());
         for c in body.chars() {

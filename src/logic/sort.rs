@@ -29,7 +29,9 @@ mod tests {
     fn sorts_like_the_standard_library() {
         let mut rng = SplitMix64::new(21);
         for len in 0..300 {
-            let mut keys: Vec<u64> = (0..len).map(|_| rng.next_u64() % if len % 2 == 0 { 7 } else { u64::MAX }).collect();
+            let mut keys: Vec<u64> = (0..len)
+                .map(|_| rng.next_u64() % if len % 2 == 0 { 7 } else { u64::MAX })
+                .collect();
             let mut expected = keys.clone();
             expected.sort_unstable();
             sort_keys(&mut keys);

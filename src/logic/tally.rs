@@ -102,7 +102,10 @@ impl ClassQuiz {
             .map(|q| (q.right as u64) << 32 | q.index as u64)
             .collect();
         sort_keys(&mut keys);
-        keys.iter().take(3).map(|&k| all[(k & 0xFFFF_FFFF) as usize].clone()).collect()
+        keys.iter()
+            .take(3)
+            .map(|&k| all[(k & 0xFFFF_FFFF) as usize].clone())
+            .collect()
     }
 
     /// Codes that appear more than once: two students with the same answers and no initials, or one student

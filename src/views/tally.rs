@@ -141,19 +141,41 @@ fn quiz_results(index: usize, quiz: ClassQuiz) -> AnyView {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let name = if s.initials.is_empty() { format!("#{}", i + 1) } else { s.initials.clone() };
-            let missed: Vec<String> =
-                s.right.iter().enumerate().filter(|(_, r)| !**r).map(|(i, _)| (i + 1).to_string()).collect();
-            let missed = if missed.is_empty() { "–".to_string() } else { missed.join(", ") };
+            let name = if s.initials.is_empty() {
+                format!("#{}", i + 1)
+            } else {
+                s.initials.clone()
+            };
+            let missed: Vec<String> = s
+                .right
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| !**r)
+                .map(|(i, _)| (i + 1).to_string())
+                .collect();
+            let missed = if missed.is_empty() {
+                "–".to_string()
+            } else {
+                missed.join(", ")
+            };
             vec![name, format!("{} / {n}", s.score()), missed]
         })
         .collect();
     let strings = |msgs: &[Msg]| msgs.iter().map(|&m| tr(m).to_string()).collect::<Vec<_>>();
     let file = format!("reverse-wave-quiz-{}-{}", c.seed, quiz.len());
-    let students_csv = tally::students_csv(&quiz, &[tr(Msg::TallyStudent), tr(Msg::TallyScore), tr(Msg::TallyQuestion)]);
+    let students_csv = tally::students_csv(
+        &quiz,
+        &[tr(Msg::TallyStudent), tr(Msg::TallyScore), tr(Msg::TallyQuestion)],
+    );
     let questions_csv = tally::questions_csv(
         &quiz,
-        &["#", tr(Msg::TallyQuestion), tr(Msg::QuizRightAnswer), tr(Msg::TallyRightCount), tr(Msg::TallyPercentRight)],
+        &[
+            "#",
+            tr(Msg::TallyQuestion),
+            tr(Msg::QuizRightAnswer),
+            tr(Msg::TallyRightCount),
+            tr(Msg::TallyPercentRight),
+        ],
         |q| (plain(q.prompt), right_text(q)),
     );
     let stats = tp(
@@ -201,7 +223,10 @@ fn missed_item(q: QuestionResult, students: usize) -> AnyView {
     let right = tf(
         lang(),
         Msg::TallyMissedRight,
-        &[("n", &(q.index + 1).to_string()), ("percent", &percent(q.right, students).to_string())],
+        &[
+            ("n", &(q.index + 1).to_string()),
+            ("percent", &percent(q.right, students).to_string()),
+        ],
     );
     view! {
         <li class="tally__missed-item">
