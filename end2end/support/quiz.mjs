@@ -34,6 +34,8 @@ export async function answerCurrent(page, { by = 'tap' } = {}) {
     else { await input.focus(); await page.keyboard.type(guess); await page.keyboard.press('Enter'); }
   }
   await page.waitForSelector('#quiz-feedback');
+  // Focus moves to "Next" in the frame after the feedback appears; `next` by keyboard relies on it.
+  await page.waitForFunction(() => document.activeElement?.id === 'quiz-next', null, { timeout: 5000 });
   return kind;
 }
 
