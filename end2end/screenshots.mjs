@@ -3,10 +3,41 @@
 import { mkdir } from 'node:fs/promises';
 import { serve } from './support/server.mjs';
 import { DESKTOP, PHONE, VIEWS, launch, openPage, visit } from './support/browser.mjs';
+import { answerCurrent, next, startQuiz } from './support/quiz.mjs';
 
 const out = new URL('./screenshots/', import.meta.url);
 await mkdir(out, { recursive: true });
 const only = process.argv.slice(2);
+
+/** States a view reaches only after some use, shot after the plain views: the class results routine (issue 21). */
+const SCENES = {
+  // The teacher's start screen with the class link's QR code.
+  'quiz-class-qr': async (page) => {
+    await visit(page, server, '?view=quiz&seed=4821&len=5');
+    await page.getByRole('button', { name: 'Show QR code' }).click();
+    await page.locator('.quiz-class .qr-code').scrollIntoViewIfNeeded();
+  },
+  // A student's results screen with the results code and initials.
+  'quiz-results-code': async (page) => {
+    await visit(page, server, '?view=quiz&seed=4821&len=5');
+    await startQuiz(page, { by: 'keyboard' });
+    while (!(await page.locator('.quiz-results').count())) {
+      await answerCurrent(page, { by: 'keyboard' });
+      await next(page, { by: 'keyboard' });
+    }
+    await page.locator('#results-code-initials').fill('AB');
+    await page.locator('.results-code').scrollIntoViewIfNeeded();
+    codes.push((await page.locator('.results-code__code').innerText()).trim());
+  },
+  // The tally with that code, two made-up classmates' versions of it and a mistyped one.
+  'tally-results': async (page) => {
+    await visit(page, server, '?view=tally');
+    const [code] = codes;
+    await page.locator('#tally-codes').fill(`Chat export\nAB: ${code}\nsee you\n${code}\n${code.slice(0, -1)}X`);
+    await page.locator('.tally-quiz').waitFor();
+  },
+};
+const codes = [];
 const browser = await launch();
 const server = await serve({ prefix: '/reverse-wave/' });
 try {
@@ -16,6 +47,12 @@ try {
       for (const view of VIEWS.filter((v) => only.length === 0 || only.includes(v))) {
         await visit(page, server, view === 'home' ? '' : `?view=${view}`);
         const file = new URL(`${view}-${size}-${colorScheme}.png`, out);
+        await page.screenshot({ path: file.pathname, fullPage: process.env.FULL === '1' });
+        console.log(file.pathname);
+      }
+      for (const [scene, act] of Object.entries(SCENES).filter(([k]) => only.length === 0 || only.includes(k))) {
+        await act(page);
+        const file = new URL(`${scene}-${size}-${colorScheme}.png`, out);
         await page.screenshot({ path: file.pathname, fullPage: process.env.FULL === '1' });
         console.log(file.pathname);
       }
