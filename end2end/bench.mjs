@@ -222,7 +222,7 @@ const md = [
   '## What the WASM is made of (twiggy, before wasm-opt)', '',
   ...(crates.error ? [crates.error] : ['| crate | KB | share |', '| --- | --- | --- |',
     ...crates.top.map((c) => `| ${c.crate} | ${kb(c.bytes)} | ${(c.share * 100).toFixed(1)} % |`), '',
-    'Features, by the functions that are theirs alone (names as rustc wrote them; shared code such as Leptos views is not counted):', '',
+    'Features, by the functions that are theirs alone (names as rustc wrote them; shared code such as Leptos views is not counted, so this undercounts: a feature\'s true gzip cost is the same build measured with and without it, as recorded in end2end/support/bytes.mjs):', '',
     ...crates.features.map((f) => `- ${f.name}: ${kb(f.bytes)} KB before wasm-opt`)]), '',
   '## Memory after a full quiz', '',
   `JS heap used ${jsHeapBytes == null ? 'n/a' : kb(jsHeapBytes) + ' KB'}; WASM linear memory ${wasmMemoryBytes == null ? 'n/a' : kb(wasmMemoryBytes) + ' KB'} (after a full quiz of every question; ${answered} of them timed).`, '',
