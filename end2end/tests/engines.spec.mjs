@@ -77,11 +77,14 @@ for (const engine of ENGINES) {
       await b.evaluate(() => localStorage.clear());
       await b.click('.quiz-setup__actions .button--primary');
       for (let n = 1; n <= 5; n++) {
-        // The new question is on screen and can be answered: its number shows, the last feedback is gone, and an
-        // answer control is enabled (a click on the previous question's controls would be ignored).
+        // The new question is on screen and can be answered: its number shows, the last feedback is gone, an
+        // answer control is enabled (a click on the previous question's controls would be ignored), and the app
+        // has put focus on the question's title (it does so a frame later; keys typed before that could land on
+        // the title instead of the estimate field).
         await b.waitFor((q) => document.querySelector('.quiz-progress__count')?.textContent.includes(`Question ${q} of 5`)
           && !document.querySelector('#quiz-feedback')
-          && document.querySelector('.quiz-option:not([aria-disabled]), .quiz-check:not([disabled])') !== null, n, { what: `question ${n}` });
+          && document.querySelector('.quiz-option:not([aria-disabled]), .quiz-check:not([disabled])') !== null
+          && document.activeElement?.id === 'quiz-question-title', n, { what: `question ${n}` });
         const kind = await b.evaluate(() => (document.querySelector('.quiz-order') ? 'order' : document.querySelector('.quiz-estimate') ? 'estimate' : 'choice'));
         if (kind === 'choice') {
           await b.click('.quiz-option');
@@ -93,6 +96,7 @@ for (const engine of ENGINES) {
             return String(Math.round(Number(s.min) + (Number(s.max) - Number(s.min)) / 4));
           });
           await b.type('#quiz-estimate-input', guess);
+          await b.waitFor((g) => document.querySelector('#quiz-estimate-input').value === g, guess, { what: `the estimate ${guess} typed` });
           await b.click('.quiz-check');
         }
         await b.waitFor(() => document.querySelector('#quiz-feedback') !== null, null, { what: `feedback on question ${n}` });
