@@ -108,7 +108,9 @@ describe('app shell', () => {
       assert.ok(ring.style !== 'none' && ring.width >= 2, `${view} link shows focus: ${JSON.stringify(ring)}`);
       await page.keyboard.press('Enter');
       await page.waitForFunction((v) => document.querySelector('main')?.dataset.view === v, view);
-      const focused = await page.evaluate(() => document.activeElement.tagName);
+      // The app focuses the new view's heading in the frame after it mounts: wait for it (fails after 5 s).
+      const focused = await page.waitForFunction(() => document.activeElement.tagName === 'H1', null, { timeout: 5000 })
+        .then(() => 'H1', () => page.evaluate(() => document.activeElement.tagName));
       assert.equal(focused, 'H1', `after opening ${view}, focus moves to its heading`);
     }
     assert.deepEqual(problems, []);
