@@ -1,4 +1,4 @@
-//! Compiles `data/*.toml` into Rust statics (see `data-compiler/`). A mistake in the data stops the build
+//! Compiles `data/*.toml` into Rust statics and their English text table (see `data-compiler/`). A mistake in the data stops the build
 //! here, with every problem listed by file, entry and field.
 //!
 //! The `drill` feature (browser tests only) compiles a hostile copy instead: markup planted in the text.
@@ -14,7 +14,10 @@ fn main() {
             drill::plant_markup(d)
         }
     }) {
-        Ok(code) => std::fs::write(out.join("dataset.rs"), code).expect("write the generated dataset"),
+        Ok(emitted) => {
+            std::fs::write(out.join("dataset.rs"), emitted.code).expect("write the generated dataset");
+            std::fs::write(out.join("texts.en"), emitted.texts).expect("write the text table");
+        }
         Err(errors) => {
             eprintln!("\nThe data in data/ has {} problem(s):", errors.len());
             for e in &errors {

@@ -9,9 +9,12 @@ import { serve, DIST } from './support/server.mjs';
 import { DESKTOP, PHONE, launch, openPage, visit } from './support/browser.mjs';
 import { answerCurrent, currentKind, next, startQuiz } from './support/quiz.mjs';
 import { runLighthouse } from './support/lighthouse.mjs';
+import { measureUsable } from './support/usable.mjs';
 import { BYTE_BUDGETS, KB, measureFiles, totals as byteTotals } from './support/bytes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
+// Cold loads per view on the throttled phone profile (issue 17); each takes a few seconds. 0 skips them.
+const USABLE_RUNS = Number(process.env.BENCH_USABLE_RUNS ?? 3);
 // Each Lighthouse run takes about 10 s here; three per view keep that part near two minutes.
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 // Uncounted first runs, so WebAssembly tiers up from the baseline compiler as it would in a lesson.
@@ -155,8 +158,17 @@ const { metrics } = await cdp.send('Performance.getMetrics');
 const jsHeapBytes = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
 const wasmMemoryBytes = await phone.page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? null);
 await phone.context.close();
-await browser.close();
 await server.close();
+
+// --- time to usable on a throttled phone, against a one-chart reference page (issue 17) -----------------------
+let usable;
+try {
+  usable = USABLE_RUNS > 0 ? await measureUsable(browser, { runs: USABLE_RUNS }) : { skipped: 'Not measured (BENCH_USABLE_RUNS=0).' };
+} catch (e) {
+  // Chart.js is an optional dependency, like Lighthouse: without it there is no reference page to compare with.
+  usable = { skipped: `Not measured: ${e.message.split('\n')[0]}` };
+}
+await browser.close();
 
 const summarise = (runs) => ({
   dom: median(runs.map((t) => t.dom)),
@@ -191,21 +203,25 @@ const lighthouseBudgets = lighthouse.skipped ? [] : [
 
 // --- budgets ---------------------------------------------------------------------------------------
 const budgets = [
-  ...Object.entries(BYTE_BUDGETS).map(([key, b]) => ({ name: b.name, value: totals[key], limit: b.issue, unit: 'bytes', issue: 8 })),
+  ...Object.entries(BYTE_BUDGETS).map(([key, b]) => ({ name: b.name, value: totals[key], limit: b.issue, unit: 'bytes', issue: 17 })),
   { name: 'timeline render (click to DOM built and laid out)', value: timings.timelineRenderMs.layout, limit: 16, unit: 'ms', issue: 4 },
   { name: 'chart redraw, 1280 px at DPR 2 (key to pixels rasterised)', value: timings.chartRedrawMs.layout, limit: 8, unit: 'ms', issue: 5 },
   { name: 'quiz answer → feedback rendered and laid out (360 px)', value: timings.quizFeedbackMs.layout, limit: 16, unit: 'ms', issue: 6 },
   ...(wasmMemoryBytes == null ? [] : [{ name: 'JS heap + WASM memory after a full quiz', value: jsHeapBytes + wasmMemoryBytes, limit: 16 * KB * KB, unit: 'bytes', issue: 8 }]),
   ...lighthouseBudgets,
+  ...(usable.skipped ? [] : [
+    (({ view, ms }) => ({ name: `time to usable, throttled phone, every view (slowest: ${view})`, value: ms, limit: 1900, unit: 'ms', issue: 17 }))(usable.views.reduce((w, v) => (v.ms > w.ms ? v : w))),
+    (({ view, ratio }) => ({ name: `time to usable ÷ one-chart reference page, every view (highest: ${view})`, value: ratio, limit: 1.5, unit: 'ratio', issue: 17 }))(usable.views.reduce((w, v) => (v.ratio > w.ratio ? v : w))),
+  ]),
 ].map((b) => ({ ...b, pass: b.value != null && (b.atLeast ? b.value >= b.limit : b.value <= b.limit) }));
 
 const { views: lighthouseViews = [], ...lighthouseRun } = lighthouse;
-const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals, timings, memory, crates, lighthouse: lighthouseViews, lighthouseRun, budgets };
+const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals, timings, memory, crates, usable, lighthouse: lighthouseViews, lighthouseRun, budgets };
 writeFileSync(new URL('report.json', out), JSON.stringify(report, null, 2) + '\n');
 
 const kb = (n) => (n / KB).toFixed(1);
-const shown = (n, unit) => (n == null ? 'n/a' : unit === 'bytes' ? `${kb(n)} KB` : unit === 'ms' ? `${n.toFixed(1)} ms` : unit === 'cls' ? n.toFixed(3) : String(n));
-const limitShown = (b) => (b.unit === 'bytes' ? `${kb(b.limit)} KB` : b.unit === 'ms' ? `${b.limit} ms` : `${b.atLeast ? '≥ ' : ''}${b.limit}`);
+const shown = (n, unit) => (n == null ? 'n/a' : unit === 'bytes' ? `${kb(n)} KB` : unit === 'ms' ? `${n.toFixed(1)} ms` : unit === 'cls' ? n.toFixed(3) : unit === 'ratio' ? `${n.toFixed(2)}×` : String(n));
+const limitShown = (b) => (b.unit === 'bytes' ? `${kb(b.limit)} KB` : b.unit === 'ms' ? `${b.limit} ms` : b.unit === 'ratio' ? `${b.limit}×` : `${b.atLeast ? '≥ ' : ''}${b.limit}`);
 const md = [
   '# Reverse Wave benchmark', '', `Run ${report.date} in headless Chromium; timings are medians of ${RUNS} runs.`, '',
   '## Budgets', '', '| budget | value | limit | result |', '| --- | --- | --- | --- |',
@@ -224,6 +240,12 @@ const md = [
     ...crates.top.map((c) => `| ${c.crate} | ${kb(c.bytes)} | ${(c.share * 100).toFixed(1)} % |`), '',
     'Features, by the functions that are theirs alone (names as rustc wrote them; shared code such as Leptos views is not counted, so this undercounts: a feature\'s true gzip cost is the same build measured with and without it, as recorded in end2end/support/bytes.mjs):', '',
     ...crates.features.map((f) => `- ${f.name}: ${kb(f.bytes)} KB before wasm-opt`)]), '',
+  '## Time to usable on a throttled phone (issue 17)', '',
+  ...(usable.skipped ? [usable.skipped, ''] : [
+    `Cold loads at 360×740 with Chromium's throttling: ${usable.profile.latencyMs} ms round trip, ${usable.profile.downKbit / 1000} Mbit/s down, ${usable.profile.upKbit} kbit/s up, CPU ${usable.profile.cpuSlowdown}× slower, empty cache, no service worker, every file gzipped by the bench's server. Usable: the first frame after the view is mounted and the loading panel gone (the reference: after its chart is drawn), from the start of navigation. Medians of ${usable.runs} loads, taken round-robin. The reference is one ${usable.referenceLibrary} bar chart: ${shown(usable.reference.ms, 'ms')}, ${kb(usable.reference.bytes)} KB transferred.`, '',
+    '| view | usable | ÷ reference | transferred |', '| --- | --- | --- | --- |',
+    ...usable.views.map((v) => `| ${v.view} | ${shown(v.ms, 'ms')} | ${v.ratio.toFixed(2)}× | ${kb(v.bytes)} KB |`), '',
+  ]),
   '## Memory after a full quiz', '',
   `JS heap used ${jsHeapBytes == null ? 'n/a' : kb(jsHeapBytes) + ' KB'}; WASM linear memory ${wasmMemoryBytes == null ? 'n/a' : kb(wasmMemoryBytes) + ' KB'} (after a full quiz of every question; ${answered} of them timed).`, '',
   '## Lighthouse (mobile)', '',

@@ -143,6 +143,9 @@ impl Check<'_> {
             self.fail(field, "must not be empty");
         } else if value.trim() != value {
             self.fail(field, "has spaces at the start or end");
+        } else if value.chars().any(|c| c.is_control() && c != '\n') {
+            // Invisible on screen, and U+001F separates the texts in the app's text table.
+            self.fail(field, "holds a control character");
         }
     }
     fn opt_text(&mut self, field: &str, value: &Option<String>) {

@@ -1,5 +1,5 @@
 // Bytes of a release build, as the benchmark reports them and CI checks them (`check-bytes.mjs`): per file raw,
-// gzip (level 9) and brotli (quality 11), plus the two totals issue 8 budgets.
+// gzip (level 9) and brotli (quality 11), plus the two totals issue 17 budgets (it lowered issue 8's).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export const KB = 1024;
 
 /**
- * Issue 8's byte budgets, and the ceilings CI enforces until they are met. The ceilings sit just above the
+ * Issue 17's byte budgets (`issue`; issue 8 had asked for 130 and 150 KB), and the ceilings CI enforces until they are met. The ceilings sit just above the
  * current build, so any growth fails CI and has to be argued for in the commit that raises them; lower them
  * whenever the build shrinks. Both are gzip bytes.
  *
@@ -26,8 +26,8 @@ export const KB = 1024;
  * the results-code panel 2.1 KB, and new text about 2 KB. The WASM is 368.3 KB, the first load 396.5 KB.
  */
 export const BYTE_BUDGETS = {
-  wasmGzip: { name: 'WASM gzip', issue: 130 * KB, ceiling: 371 * KB },
-  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 150 * KB, ceiling: 399 * KB },
+  wasmGzip: { name: 'WASM gzip', issue: 190 * KB, ceiling: 371 * KB },
+  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 230 * KB, ceiling: 399 * KB },
 };
 
 /**

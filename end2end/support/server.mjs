@@ -30,8 +30,9 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '
  * `asHost` answers the way those hosts do by default: brotli or gzip as the browser accepts, and "revalidate every
  * time" instead of the tests' no-store. Lighthouse needs it: it simulates the slow network from the bytes actually
  * transferred, and counts no-store against the page (it keeps a page out of the back/forward cache).
+ * `gzipOnly` (with `asHost`) never answers with brotli: a host that only gzips, the bench's usable-time profile.
  */
-export async function serve({ root = DIST, prefix = '/', asHost = false } = {}) {
+export async function serve({ root = DIST, prefix = '/', asHost = false, gzipOnly = false } = {}) {
   const requests = [];
   const encoded = new Map();
   // `offline`: every request fails as with no network (the connection is dropped), for engines whose driver
@@ -63,7 +64,7 @@ export async function serve({ root = DIST, prefix = '/', asHost = false } = {}) 
       };
       const accepts = String(req.headers['accept-encoding'] ?? '');
       const encoding = !asHost || !COMPRESSIBLE.has(extname(file)) ? null
-        : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+        : /\bbr\b/.test(accepts) && !gzipOnly ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
       if (encoding) {
         const key = `${encoding} ${file}`;
         if (!encoded.has(key)) {

@@ -132,13 +132,13 @@ pub fn ChartCanvas(comparison: &'static Comparison, #[prop(into)] show_change: S
                 Msg::ChartReadout,
                 &[
                     ("series", names.get(m.series)?),
-                    ("category", c.categories[m.category]),
+                    ("category", c.categories[m.category].get()),
                     ("value", &value),
                 ],
             ))
         })
     };
-    let label = format!("{} {}", c.title, c.question);
+    let label = format!("{} {}", c.title.get(), c.question.get());
     view! {
         <div class="chart" node_ref=wrapper>
             <canvas node_ref=canvas class="chart__canvas" role="img" aria-label=label tabindex="0"
@@ -152,14 +152,11 @@ pub fn ChartCanvas(comparison: &'static Comparison, #[prop(into)] show_change: S
 
 /// The change series' name: "Change, 2017 → 2021", or "Change since 2012" for a line chart.
 fn change_label(c: &Comparison) -> String {
-    let first = c.series.first().map_or("", |s| s.label);
-    let last = c.series.last().map_or("", |s| s.label);
+    let first = c.series.first().map_or("", |s| s.label.get());
+    let last = c.series.last().map_or("", |s| s.label.get());
+    let since = c.categories.first().map_or("", |t| t.get());
     match c.kind {
-        crate::data::model::ChartKind::Line => tf(
-            lang(),
-            Msg::ChartChangeSince,
-            &[("from", c.categories.first().copied().unwrap_or_default())],
-        ),
+        crate::data::model::ChartKind::Line => tf(lang(), Msg::ChartChangeSince, &[("from", since)]),
         _ => tf(lang(), Msg::ChartChangeBetween, &[("from", first), ("to", last)]),
     }
 }

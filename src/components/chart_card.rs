@@ -36,10 +36,10 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
                 lang(),
                 Msg::ChartArticleNote,
                 &[
-                    ("category", a.category),
-                    ("series", a.series),
-                    ("said", &format_value(a.value, c.unit)),
-                    ("actual", &format_mark(*actual, c.unit)),
+                    ("category", a.category.get()),
+                    ("series", a.series.get()),
+                    ("said", &format_value(a.value, c.unit.get())),
+                    ("actual", &format_mark(*actual, c.unit.get())),
                 ],
             ))
         })
@@ -55,12 +55,21 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
         };
         let width = 720.0;
         let labels = Labels {
-            series: c.series.iter().map(|s| s.label).collect(),
+            series: c.series.iter().map(|s| s.label.get()).collect(),
             article: tr(Msg::ChartArticleMark),
-            unit: c.unit,
+            unit: c.unit.get(),
         };
         let l = layout(&ChartData::values(c), width, height_for(width));
-        if draw_for_download(&canvas, &l, &palette(app.is_dark()), &labels, c.title, &png_source).is_ok() {
+        if draw_for_download(
+            &canvas,
+            &l,
+            &palette(app.is_dark()),
+            &labels,
+            c.title.get(),
+            &png_source,
+        )
+        .is_ok()
+        {
             if let Ok(url) = canvas.to_data_url() {
                 document::download_url(&format!("{}.png", c.id), &url);
             }
@@ -71,9 +80,9 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
     view! {
         <article class="chart-card" class:is-focused=focused id=format!("chart-{}", c.id)
             aria-labelledby=labelled_by tabindex="-1">
-            <h2 class="chart-card__title" id=title_id>{c.title}</h2>
+            <h2 class="chart-card__title" id=title_id>{c.title.get()}</h2>
             <p class="chart-card__stance">{stance_label(c.stance)}</p>
-            <p class="chart-card__question">{c.question}</p>
+            <p class="chart-card__question">{c.question.get()}</p>
             <div class="segmented" role="group" aria-label=tr(Msg::ChartShowTable)>
                 <button type="button" aria-pressed=move || (!show_table.get()).to_string()
                     on:click=move |_| show_table.set(false)>{tr(Msg::ChartShowChart)}</button>
@@ -97,7 +106,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
                     {move || table_built.get().then(|| view! { <DataTable comparison=c /> })}
                 </div>
             </div>
-            <p class="chart-card__caption">{glossary_text(c.caption)}</p>
+            <p class="chart-card__caption">{glossary_text(c.caption.get())}</p>
             // The note explains the dashed mark, which only the values view draws.
             <div hidden=move || show_change.get() && !show_table.get()>{article_notes}</div>
             <div class="chart-card__sources">

@@ -4,7 +4,7 @@ use crate::components::correction::correction;
 use crate::components::glossary_text::glossary_text;
 use crate::components::stance_label::stance_label;
 use crate::components::verdict_badge::VerdictBadge;
-use crate::data::model::Fact;
+use crate::data::model::{Fact, Text};
 use crate::data::source;
 use crate::i18n::Msg;
 use crate::logic::sources::anchor;
@@ -28,13 +28,13 @@ pub fn ClaimCard(fact: &'static Fact) -> impl IntoView {
         <article class=class aria-labelledby=labelled_by>
             <p class="claim__badges"><VerdictBadge verdict=fact.verdict /> " " {stance_label(fact.stance)}</p>
             <h3 class="claim__label" id=heading_id>{tr(Msg::ClaimArticleSaid)}</h3>
-            <p class="claim__said">{fact.claim}</p>
+            <p class="claim__said">{fact.claim.map(Text::get)}</p>
             {fact.article_said.zip(fact.actual).map(|(said, actual)| view! {
                 {correction(said, actual)}
             })}
             <h4 class="claim__label">{tr(Msg::ClaimSourcesSay)}</h4>
-            <p>{glossary_text(fact.statement)}</p>
-            {fact.note.map(|note| view! { <p class="claim__note">{glossary_text(note)}</p> })}
+            <p>{glossary_text(fact.statement.get())}</p>
+            {fact.note.map(|note| view! { <p class="claim__note">{glossary_text(note.get())}</p> })}
             {(!checked_against.is_empty()).then(|| view! {
                 <div class="claim__sources">
                     <span>{tr(Msg::ClaimSourcesLabel)} ": "</span>

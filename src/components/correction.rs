@@ -1,19 +1,20 @@
 use leptos::prelude::*;
 
+use crate::data::model::Text;
 use crate::i18n::Msg;
 use crate::state::tr;
 
 /// The article's value struck through beside the verified one: how it was wrong, not just that it was.
-pub fn correction(said: &'static str, actual: &'static str) -> impl IntoView {
+pub fn correction(said: Text, actual: Text) -> impl IntoView {
     view! {
         <dl class="claim__values">
             <div class="claim__value claim__value--old">
                 <dt>{tr(Msg::ClaimWas)}</dt>
-                <dd>{said}</dd>
+                <dd>{said.get()}</dd>
             </div>
             <div class="claim__value claim__value--new">
                 <dt>{tr(Msg::ClaimActually)}</dt>
-                <dd>{actual}</dd>
+                <dd>{actual.get()}</dd>
             </div>
         </dl>
     }

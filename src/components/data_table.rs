@@ -11,7 +11,7 @@ use crate::state::tr;
 pub fn DataTable(comparison: &'static Comparison) -> impl IntoView {
     let c = comparison;
     let headers = std::iter::once(tr(Msg::ChartCategory))
-        .chain(c.series.iter().map(|s| s.label))
+        .chain(c.series.iter().map(|s| s.label.get()))
         .map(str::to_string)
         .collect();
     let rows = c
@@ -19,14 +19,15 @@ pub fn DataTable(comparison: &'static Comparison) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, cat)| {
-            std::iter::once(cat.to_string())
-                .chain(
-                    c.series
-                        .iter()
-                        .map(|s| s.values.get(i).map(|v| format_mark(*v, c.unit)).unwrap_or_default()),
-                )
+            std::iter::once(cat.get().to_string())
+                .chain(c.series.iter().map(|s| {
+                    s.values
+                        .get(i)
+                        .map(|v| format_mark(*v, c.unit.get()))
+                        .unwrap_or_default()
+                }))
                 .collect()
         })
         .collect();
-    view! { <TextTable caption=format!("{} ({})", c.question, c.unit) headers=headers rows=rows /> }
+    view! { <TextTable caption=format!("{} ({})", c.question.get(), c.unit.get()) headers=headers rows=rows /> }
 }

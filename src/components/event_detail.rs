@@ -33,7 +33,7 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
                 let to = Signal::derive(move || app.url.with(|u| u.with_chart(c.id)));
                 view! { " " <AppLink to=to>{tr(Msg::EventSeeChart)}</AppLink> }
             });
-            view! { <li>{glossary_text(f.statement)}{link}</li> }
+            view! { <li>{glossary_text(f.statement.get())}{link}</li> }
         })
         .collect::<Vec<_>>();
     let sources = source_links(e.sources);
@@ -47,7 +47,7 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
             aria-labelledby=format!("event-title-{}", e.id) tabindex="-1">
             // The row above already shows the title, date and theme; the heading is for screen readers.
             <h3 class="visually-hidden" id=format!("event-title-{}", e.id)>
-                {e.title} ", " {format_date(lang(), &e.date)}
+                {e.title.get()} ", " {format_date(lang(), &e.date)}
             </h3>
             <p class="event-detail__meta">
                 {tr(e.region.label())}
@@ -57,7 +57,7 @@ pub fn EventDetail(event: &'static Event) -> impl IntoView {
                     " · " {tf(lang(), Msg::EventAbout, &[("period", &format_period(lang(), &period))])}
                 })}
             </p>
-            <p>{glossary_text(e.summary)}</p>
+            <p>{glossary_text(e.summary.get())}</p>
             {corrections}
             {has_figures.then(|| view! {
                 <h4 class="event-detail__label">{tr(Msg::EventFigures)}</h4>

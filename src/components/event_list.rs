@@ -134,7 +134,7 @@ fn event_row(index: usize, open: Option<&'static str>) -> AnyView {
         .aria_controls(is_open.then(|| format!("event-detail-{}", e.id)))
         .child((
             span().class("event-row__date").child(format_date(lang(), &e.date)),
-            span().class("event-row__title").child(e.title),
+            span().class("event-row__title").child(e.title.get()),
             theme_chip(e.theme),
         ));
     if is_open {

@@ -16,8 +16,8 @@ pub fn glossary_list() -> impl IntoView {
                 {TERMS
                     .iter()
                     .map(|t| view! {
-                        <dt id=format!("term-{}", t.id)>{t.term}</dt>
-                        <dd>{plain(t.definition)}</dd>
+                        <dt id=format!("term-{}", t.id)>{t.term.get()}</dt>
+                        <dd>{plain(t.definition.get())}</dd>
                     })
                     .collect_view()}
             </dl>

@@ -21,7 +21,7 @@ pub fn glossary_text(text: &'static str) -> impl IntoView {
         .map(|s| match s {
             Segment::Text(t) => t.into_any(),
             Segment::Term { words, id } => match term(id) {
-                Some(t) => view! { <GlossaryTerm words=words definition=t.definition /> }.into_any(),
+                Some(t) => view! { <GlossaryTerm words=words definition=t.definition.get() /> }.into_any(),
                 None => words.into_any(),
             },
         })

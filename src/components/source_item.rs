@@ -17,15 +17,15 @@ pub fn SourceItem(source: &'static Source) -> impl IntoView {
         .into_iter()
         .map(|c| {
             let (tag, text) = match c {
-                Citation::Fact(f) => (Msg::CitedByFact, plain(f.statement)),
-                Citation::Event(e) => (Msg::CitedByEvent, e.title.to_string()),
-                Citation::Chart(k) => (Msg::CitedByChart, k.title.to_string()),
-                Citation::Question(q) => (Msg::CitedByQuestion, plain(q.prompt)),
-                Citation::Correction(k) => (Msg::CorrectionsHeading, k.now.to_string()),
-                Citation::Perspective(p) => (Msg::NavPerspectives, p.title.to_string()),
-                Citation::Term(t) => (Msg::GlossaryHeading, t.term.to_string()),
-                Citation::Essay(e) => (Msg::TeachEssaysHeading, plain(e.text)),
-                Citation::Activity(a) => (Msg::TeachActivityHeading, a.title.to_string()),
+                Citation::Fact(f) => (Msg::CitedByFact, plain(f.statement.get())),
+                Citation::Event(e) => (Msg::CitedByEvent, e.title.get().to_string()),
+                Citation::Chart(k) => (Msg::CitedByChart, k.title.get().to_string()),
+                Citation::Question(q) => (Msg::CitedByQuestion, plain(q.prompt.get())),
+                Citation::Correction(k) => (Msg::CorrectionsHeading, k.now.get().to_string()),
+                Citation::Perspective(p) => (Msg::NavPerspectives, p.title.get().to_string()),
+                Citation::Term(t) => (Msg::GlossaryHeading, t.term.get().to_string()),
+                Citation::Essay(e) => (Msg::TeachEssaysHeading, plain(e.text.get())),
+                Citation::Activity(a) => (Msg::TeachActivityHeading, a.title.get().to_string()),
             };
             view! {
                 <li>
@@ -59,7 +59,7 @@ pub fn SourceItem(source: &'static Source) -> impl IntoView {
                 {date}
             </p>
             {source.reference.map(|r| view! { <p class="source__reference">{tr(Msg::SourceReference)} " " {r}</p> })}
-            {source.note.map(|n| view! { <p class="source__note">{n}</p> })}
+            {source.note.map(|n| view! { <p class="source__note">{n.get()}</p> })}
             <details class="source__uses">
                 <summary>{tp(lang(), Msg::SupportsCount, count, &[])}</summary>
                 <ul>{uses}</ul>

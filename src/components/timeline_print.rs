@@ -28,9 +28,9 @@ pub fn TimelinePrint(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                         view! {
                             <li class="timeline-print__event">
                                 <p class="timeline-print__head">
-                                    <strong>{format_date(lang(), &e.date)}</strong> " " {e.title}
+                                    <strong>{format_date(lang(), &e.date)}</strong> " " {e.title.get()}
                                 </p>
-                                <p>{plain(e.summary)}</p>
+                                <p>{plain(e.summary.get())}</p>
                                 <p class="timeline-print__sources">
                                     {tr(Msg::EventSources)} ": " {publishers.join("; ")}
                                 </p>

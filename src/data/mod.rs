@@ -8,6 +8,19 @@ use model::*;
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
+/// The English text table: every [`Text`] of the dataset, in handle order, separated by U+001F.
+static TEXTS_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.en"));
+
+thread_local! {
+    /// The table split once, on first use: a text is then one index away.
+    static TEXTS: Vec<&'static str> = TEXTS_EN.split('\u{1f}').collect();
+}
+
+/// The text a handle names, in the reader's language.
+fn text(t: Text) -> &'static str {
+    TEXTS.with(|texts| texts[usize::from(t.0)])
+}
+
 pub fn source(id: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|s| s.id == id)
 }
@@ -30,4 +43,63 @@ pub fn perspective(id: &str) -> Option<&'static Perspective> {
 
 pub fn term(id: &str) -> Option<&'static Term> {
     TERMS.iter().find(|t| t.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reverse_wave_data_compiler::{check, raw, Files};
+
+    fn raw_dataset() -> raw::Dataset {
+        let files = Files::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path());
+        check(&files.expect("data/ is readable")).expect("the build checked it already")
+    }
+
+    /// The table splits into exactly the texts the compiler wrote, each once and none empty.
+    #[test]
+    fn the_text_table_holds_every_text_once() {
+        let texts = TEXTS.with(Vec::clone);
+        assert_eq!(texts.len(), TEXT_COUNT);
+        assert!(texts.iter().all(|t| !t.trim().is_empty()));
+        let unique: std::collections::HashSet<_> = texts.iter().collect();
+        assert_eq!(unique.len(), texts.len(), "equal texts share one handle");
+    }
+
+    /// Every handle reads back the text the data file holds (plain texts: prose is rewritten into the
+    /// glossary's canonical marks), so no handle is off by one.
+    #[test]
+    fn every_handle_reads_back_its_own_text() {
+        let d = raw_dataset();
+        let mut checked = 0;
+        for e in &d.events {
+            assert_eq!(event(&e.id).expect("every event is compiled").title.get(), e.title);
+            checked += 1;
+        }
+        for c in &d.comparisons {
+            let k = comparison(&c.id).expect("every chart is compiled");
+            assert_eq!(k.title.get(), c.title);
+            let categories: Vec<&str> = k.categories.iter().map(|t| t.get()).collect();
+            assert_eq!(categories, c.categories);
+            checked += 1;
+        }
+        for s in &d.sources {
+            assert_eq!(
+                source(&s.id).expect("every source is compiled").note.map(Text::get),
+                s.note.as_deref()
+            );
+            checked += 1;
+        }
+        for q in &d.questions {
+            let compiled = QUESTIONS
+                .iter()
+                .find(|x| x.id == q.id)
+                .expect("every question is compiled");
+            if let (Answer::Single { options, .. }, Some(raw)) = (&compiled.answer, &q.options) {
+                let options: Vec<&str> = options.iter().map(|t| t.get()).collect();
+                assert_eq!(&options, raw);
+                checked += 1;
+            }
+        }
+        assert!(checked > 250, "only {checked} entries checked");
+    }
 }

@@ -11,6 +11,18 @@ pub struct Date {
 
 pub use super::{Level, Region, SourceKind, Stance, Theme};
 
+/// A text of the dataset, in the reader's language. The data compiler writes every text a reader reads into one
+/// table and the statics hold only this handle (why: see `data-compiler/src/emit.rs`); equal texts share one
+/// handle, so comparing handles compares texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Text(pub(crate) u16);
+
+impl Text {
+    pub fn get(self) -> &'static str {
+        super::text(self)
+    }
+}
+
 /// A span of time at the precision the source gives; `from == to` for a single year, month or day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Period {
@@ -55,25 +67,25 @@ pub struct Source {
     pub kind: SourceKind,
     /// The opinion piece the project fact-checks.
     pub seed: bool,
-    pub note: Option<&'static str>,
+    pub note: Option<Text>,
 }
 
 #[derive(Debug)]
 pub struct Fact {
     pub id: &'static str,
-    pub statement: &'static str,
+    pub statement: Text,
     pub values: &'static [f64],
-    pub unit: Option<&'static str>,
+    pub unit: Option<Text>,
     pub years: &'static [u16],
     pub region: Region,
     pub stance: Stance,
     pub sources: &'static [&'static str],
     pub verdict: Verdict,
     /// Set when this fact checks one of the article's claims: what the article said.
-    pub claim: Option<&'static str>,
-    pub article_said: Option<&'static str>,
-    pub actual: Option<&'static str>,
-    pub note: Option<&'static str>,
+    pub claim: Option<Text>,
+    pub article_said: Option<Text>,
+    pub actual: Option<Text>,
+    pub note: Option<Text>,
 }
 
 #[derive(Debug)]
@@ -83,9 +95,9 @@ pub struct Event {
     pub date: Date,
     /// For a published figure: the period it describes.
     pub about: Option<Period>,
-    pub title: &'static str,
+    pub title: Text,
     /// May hold glossary marks: render with `GlossaryText`.
-    pub summary: &'static str,
+    pub summary: Text,
     pub theme: Theme,
     pub region: Region,
     pub stance: Stance,
@@ -95,7 +107,7 @@ pub struct Event {
 
 #[derive(Debug)]
 pub struct Series {
-    pub label: &'static str,
+    pub label: Text,
     pub values: &'static [Value],
 }
 
@@ -112,22 +124,22 @@ pub enum Value {
 /// Where the article's figure differs from the verified one.
 #[derive(Debug)]
 pub struct ArticleValue {
-    pub series: &'static str,
-    pub category: &'static str,
+    pub series: Text,
+    pub category: Text,
     pub value: f64,
 }
 
 #[derive(Debug)]
 pub struct Comparison {
     pub id: &'static str,
-    pub title: &'static str,
-    pub question: &'static str,
+    pub title: Text,
+    pub question: Text,
     pub kind: ChartKind,
-    pub unit: &'static str,
-    pub categories: &'static [&'static str],
+    pub unit: Text,
+    pub categories: &'static [Text],
     pub series: &'static [Series],
     /// May hold glossary marks.
-    pub caption: &'static str,
+    pub caption: Text,
     pub stance: Stance,
     pub sources: &'static [&'static str],
     pub facts: &'static [&'static str],
@@ -137,7 +149,7 @@ pub struct Comparison {
 #[derive(Debug)]
 pub enum Answer {
     Single {
-        options: &'static [&'static str],
+        options: &'static [Text],
         correct: u8,
     },
     TrueFalse {
@@ -152,10 +164,10 @@ pub enum Answer {
         min: f64,
         max: f64,
         step: f64,
-        unit: &'static str,
+        unit: Text,
     },
     SpotError {
-        parts: &'static [&'static str],
+        parts: &'static [Text],
         wrong: u8,
     },
 }
@@ -170,8 +182,8 @@ pub struct Question {
     /// The fact the question tests; a quiz never holds two questions with the same claim.
     pub claim: &'static str,
     /// May hold glossary marks, as may `explanation`.
-    pub prompt: &'static str,
-    pub explanation: &'static str,
+    pub prompt: Text,
+    pub explanation: Text,
     pub sources: &'static [&'static str],
     pub event: Option<&'static str>,
     pub chart: Option<&'static str>,
@@ -193,8 +205,8 @@ impl PartialEq for Question {
 pub struct Correction {
     pub id: &'static str,
     pub date: Date,
-    pub was: &'static str,
-    pub now: &'static str,
+    pub was: Text,
+    pub now: Text,
     /// The facts, events, comparisons and questions that changed.
     pub items: &'static [&'static str],
     pub sources: &'static [&'static str],
@@ -204,10 +216,10 @@ pub struct Correction {
 #[derive(Debug)]
 pub struct Perspective {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: Text,
     pub stance: Stance,
-    pub summary: &'static str,
-    pub points: &'static [&'static str],
+    pub summary: Text,
+    pub points: &'static [Text],
     pub events: &'static [&'static str],
     pub facts: &'static [&'static str],
     pub charts: &'static [&'static str],
@@ -218,11 +230,11 @@ pub struct Perspective {
 #[derive(Debug)]
 pub struct Term {
     pub id: &'static str,
-    pub term: &'static str,
-    pub definition: &'static str,
+    pub term: Text,
+    pub definition: Text,
     pub concept: bool,
     /// Who coined or argued the idea, and when.
-    pub origin: Option<&'static str>,
+    pub origin: Option<Text>,
     pub sources: &'static [&'static str],
 }
 
@@ -230,18 +242,18 @@ pub struct Term {
 #[derive(Debug)]
 pub struct Lesson {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: Text,
     /// The steps' minutes add up to this (the data compiler checks).
     pub minutes: u32,
-    pub objectives: &'static [&'static str],
+    pub objectives: &'static [Text],
     pub steps: &'static [LessonStep],
 }
 
 #[derive(Debug)]
 pub struct LessonStep {
     pub minutes: u32,
-    pub title: &'static str,
-    pub text: &'static str,
+    pub title: Text,
+    pub text: Text,
     /// A query string of the URL contract (`?view=timeline&stance=challenges`).
     pub link: Option<&'static str>,
 }
@@ -251,7 +263,7 @@ pub struct LessonStep {
 pub struct Discussion {
     pub id: &'static str,
     pub level: Level,
-    pub text: &'static str,
+    pub text: Text,
     pub link: Option<&'static str>,
 }
 
@@ -260,7 +272,7 @@ pub struct Discussion {
 pub struct Essay {
     pub id: &'static str,
     pub level: Level,
-    pub text: &'static str,
+    pub text: Text,
     pub syllabus: &'static [Syllabus],
 }
 
@@ -268,8 +280,8 @@ pub struct Essay {
 #[derive(Debug)]
 pub struct Syllabus {
     pub board: &'static str,
-    pub course: &'static str,
-    pub topic: &'static str,
+    pub course: Text,
+    pub topic: Text,
     pub source: &'static str,
 }
 
@@ -277,9 +289,9 @@ pub struct Syllabus {
 #[derive(Debug)]
 pub struct Activity {
     pub id: &'static str,
-    pub title: &'static str,
-    pub text: &'static str,
-    pub steps: &'static [&'static str],
+    pub title: Text,
+    pub text: Text,
+    pub steps: &'static [Text],
     pub sources: &'static [&'static str],
     pub link: Option<&'static str>,
 }
@@ -288,7 +300,7 @@ pub struct Activity {
 #[derive(Debug)]
 pub struct Guide {
     pub id: &'static str,
-    pub title: &'static str,
-    pub steps: &'static [&'static str],
+    pub title: Text,
+    pub steps: &'static [Text],
     pub link: Option<&'static str>,
 }

@@ -171,7 +171,7 @@ pub struct Layout {
 pub struct ChartData<'a> {
     pub kind: ChartKind,
     pub unit: &'a str,
-    pub categories: &'a [&'a str],
+    pub categories: Vec<&'a str>,
     /// (label, one value per category).
     pub series: Vec<(&'a str, Vec<Value>)>,
     /// The article's figures: (series, category, value).
@@ -182,10 +182,14 @@ impl<'a> ChartData<'a> {
     pub fn values(c: &'a Comparison) -> Self {
         Self {
             kind: c.kind,
-            unit: c.unit,
-            categories: c.categories,
-            series: c.series.iter().map(|s| (s.label, s.values.to_vec())).collect(),
-            article: c.article.iter().map(|a| (a.series, a.category, a.value)).collect(),
+            unit: c.unit.get(),
+            categories: c.categories.iter().map(|t| t.get()).collect(),
+            series: c.series.iter().map(|s| (s.label.get(), s.values.to_vec())).collect(),
+            article: c
+                .article
+                .iter()
+                .map(|a| (a.series.get(), a.category.get(), a.value))
+                .collect(),
         }
     }
 
@@ -194,7 +198,7 @@ impl<'a> ChartData<'a> {
     /// in per cent (82 → 142 is +73%). `None` for a single-series bar chart, which has nothing to compare,
     /// and for a chart with ceilings or ranges, whose change is not one number.
     pub fn change(c: &'a Comparison, label: &'a str, points_unit: &'a str, percent_unit: &'a str) -> Option<Self> {
-        let percent = c.unit == "%";
+        let percent = c.unit.get() == "%";
         let diff = |from: f64, to: f64| {
             if percent {
                 Some(to - from)
@@ -233,7 +237,7 @@ impl<'a> ChartData<'a> {
                 ChartKind::Grouped
             },
             unit: if percent { points_unit } else { percent_unit },
-            categories: c.categories,
+            categories: c.categories.iter().map(|t| t.get()).collect(),
             series: vec![(label, values.into_iter().map(|v| Value::Exact(round(v))).collect())],
             article: Vec::new(),
         })
@@ -414,11 +418,11 @@ pub fn csv(c: &Comparison) -> String {
     let mut out = String::from("category");
     for s in c.series {
         out.push(',');
-        out.push_str(&field(&format!("{} ({})", s.label, c.unit)));
+        out.push_str(&field(&format!("{} ({})", s.label.get(), c.unit.get())));
     }
     out.push('\n');
     for (i, cat) in c.categories.iter().enumerate() {
-        out.push_str(&field(cat));
+        out.push_str(&field(cat.get()));
         for s in c.series {
             out.push(',');
             let cell = s.values.get(i).map(|v| match *v {
@@ -516,7 +520,7 @@ mod tests {
         let data = ChartData {
             kind: ChartKind::Paired,
             unit: "% change",
-            categories: &categories,
+            categories: categories.to_vec(),
             series: vec![("Change", vec![Value::Exact(-25.0), Value::Exact(40.0)])],
             article: Vec::new(),
         };
@@ -534,7 +538,7 @@ mod tests {
         let data = ChartData {
             kind: ChartKind::Grouped,
             unit: "%",
-            categories: &categories,
+            categories: categories.to_vec(),
             series: vec![(
                 "Share",
                 vec![Value::Exact(8.0), Value::Below(3.0), Value::Range(10.0, 30.0)],

@@ -95,7 +95,7 @@ mod tests {
                     .flat_map(|p| std::iter::once(p.summary).chain(p.points.iter().copied())),
             );
         let mut marks = 0;
-        for t in texts {
+        for t in texts.map(|t| t.get()) {
             for id in terms_in(t) {
                 assert!(term(id).is_some(), "{id} in {t}");
                 marks += 1;

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::correction::correction;
 use crate::components::icon::{icon, IconKind};
 use crate::components::view_link::ViewLink;
-use crate::data::model::Verdict;
+use crate::data::model::{Text, Verdict};
 use crate::i18n::Msg;
 use crate::logic::sources::claims;
 use crate::logic::url_state::View;
@@ -78,7 +78,7 @@ fn FactCheckTeaser() -> impl IntoView {
         view! {
             <aside class="teaser" aria-labelledby="teaser-title">
                 <h2 id="teaser-title" class="teaser__title">{tr(Msg::HomeTeaserHeading)}</h2>
-                <p class="teaser__claim">{fact.claim}</p>
+                <p class="teaser__claim">{fact.claim.map(Text::get)}</p>
                 {correction(said, actual)}
                 <ViewLink view=View::Sources class="teaser__link">
                     {tr(Msg::HomeTeaserLink)}

@@ -32,7 +32,7 @@ pub fn Perspectives() -> impl IntoView {
                 <ol>
                     {PERSPECTIVES
                         .iter()
-                        .map(|p| view! { <li><a href=format!("#perspective-{}", p.id)>{p.title}</a></li> })
+                        .map(|p| view! { <li><a href=format!("#perspective-{}", p.id)>{p.title.get()}</a></li> })
                         .collect_view()}
                 </ol>
             </div>
@@ -52,11 +52,11 @@ fn perspective(p: &'static Perspective) -> impl IntoView {
     view! {
         <section class=format!("perspective perspective--{}", p.stance.id()) id=format!("perspective-{}", p.id)
             aria-labelledby=labelled_by tabindex="-1">
-            <h2 id=heading>{p.title}</h2>
+            <h2 id=heading>{p.title.get()}</h2>
             <p class="perspective__stance">{stance_label(p.stance)}</p>
-            <p class="perspective__summary">{glossary_text(p.summary)}</p>
+            <p class="perspective__summary">{glossary_text(p.summary.get())}</p>
             <ul class="perspective__points">
-                {p.points.iter().map(|point| view! { <li>{glossary_text(point)}</li> }).collect_view()}
+                {p.points.iter().map(|point| view! { <li>{glossary_text(point.get())}</li> }).collect_view()}
             </ul>
             {evidence(p)}
             {sources_line(p.sources)}
@@ -68,11 +68,12 @@ fn perspective(p: &'static Perspective) -> impl IntoView {
 fn evidence(p: &'static Perspective) -> Option<impl IntoView> {
     let app = use_app();
     let link = move |text: &'static str, to: Signal<UrlState>| view! { <li><AppLink to=to>{text}</AppLink></li> };
-    let events = p
-        .events
-        .iter()
-        .filter_map(|id| event(id))
-        .map(|e| link(e.title, Signal::derive(move || app.url.with(|u| u.with_event(e.id)))));
+    let events = p.events.iter().filter_map(|id| event(id)).map(|e| {
+        link(
+            e.title.get(),
+            Signal::derive(move || app.url.with(|u| u.with_event(e.id))),
+        )
+    });
     // A fact is reached through the chart that shows it, or the event that cites it.
     let fact_charts = p
         .facts
@@ -94,7 +95,12 @@ fn evidence(p: &'static Perspective) -> Option<impl IntoView> {
             },
         )
         .into_iter()
-        .map(|c| link(c.title, Signal::derive(move || app.url.with(|u| u.with_chart(c.id)))));
+        .map(|c| {
+            link(
+                c.title.get(),
+                Signal::derive(move || app.url.with(|u| u.with_chart(c.id))),
+            )
+        });
     let items: Vec<_> = events.chain(charts).collect();
     (!items.is_empty()).then(|| {
         view! {
@@ -109,9 +115,9 @@ fn evidence(p: &'static Perspective) -> Option<impl IntoView> {
 fn concept(t: &'static Term) -> impl IntoView {
     view! {
         <li class="concept" id=format!("concept-{}", t.id)>
-            <h3>{t.term}</h3>
-            <p>{plain(t.definition)}</p>
-            {t.origin.map(|o| view! { <p class="concept__origin"><strong>{tr(Msg::ConceptOrigin)} ": "</strong>{o}</p> })}
+            <h3>{t.term.get()}</h3>
+            <p>{plain(t.definition.get())}</p>
+            {t.origin.map(|o| view! { <p class="concept__origin"><strong>{tr(Msg::ConceptOrigin)} ": "</strong>{o.get()}</p> })}
             {sources_line(t.sources)}
         </li>
     }

@@ -99,9 +99,9 @@ fn corrections() -> impl IntoView {
                             </p>
                             <dl>
                                 <dt>{tr(Msg::CorrectionWas)}</dt>
-                                <dd class="app-correction__was">{c.was}</dd>
+                                <dd class="app-correction__was">{c.was.get()}</dd>
                                 <dt>{tr(Msg::CorrectionNow)}</dt>
-                                <dd class="app-correction__now">{c.now}</dd>
+                                <dd class="app-correction__now">{c.now.get()}</dd>
                             </dl>
                             {crate::components::source_links::sources_line(c.sources)}
                         </li>

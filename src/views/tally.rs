@@ -130,7 +130,7 @@ fn quiz_results(index: usize, quiz: ClassQuiz) -> AnyView {
         .map(|q| {
             vec![
                 (q.index + 1).to_string(),
-                plain(q.question.prompt),
+                plain(q.question.prompt.get()),
                 right_text(q.question),
                 format!("{}%", percent(q.right, students)),
             ]
@@ -176,7 +176,7 @@ fn quiz_results(index: usize, quiz: ClassQuiz) -> AnyView {
             tr(Msg::TallyRightCount),
             tr(Msg::TallyPercentRight),
         ],
-        |q| (plain(q.prompt), right_text(q)),
+        |q| (plain(q.prompt.get()), right_text(q)),
     );
     let stats = tp(
         lang(),
@@ -230,9 +230,9 @@ fn missed_item(q: QuestionResult, students: usize) -> AnyView {
     );
     view! {
         <li class="tally__missed-item">
-            <p class="tally__missed-prompt">{plain(q.question.prompt)}</p>
+            <p class="tally__missed-prompt">{plain(q.question.prompt.get())}</p>
             <p>{right} " · " {tr(Msg::QuizRightAnswer)} ": " {right_text(q.question)}</p>
-            <p>{crate::components::glossary_text::glossary_text(q.question.explanation)}</p>
+            <p>{crate::components::glossary_text::glossary_text(q.question.explanation.get())}</p>
             <LearnMore question=q.question />
         </li>
     }

@@ -84,19 +84,19 @@ fn lesson(l: &'static Lesson) -> impl IntoView {
     let labelled_by = heading.clone();
     view! {
         <article class="lesson" aria-labelledby=labelled_by>
-            <h3 id=heading>{l.title}</h3>
+            <h3 id=heading>{l.title.get()}</h3>
             <h4>{tr(Msg::TeachObjectives)}</h4>
-            <ul>{l.objectives.iter().map(|o| view! { <li>{glossary_text(o)}</li> }).collect_view()}</ul>
+            <ul>{l.objectives.iter().map(|o| view! { <li>{glossary_text(o.get())}</li> }).collect_view()}</ul>
             <ol class="lesson__steps">
                 {l.steps
                     .iter()
                     .map(|s| view! {
                         <li class="lesson-step">
                             <p class="lesson-step__head">
-                                <strong>{s.title}</strong>
+                                <strong>{s.title.get()}</strong>
                                 <span class="lesson-step__minutes">{minutes(s.minutes)}</span>
                             </p>
-                            <p>{glossary_text(s.text)}</p>
+                            <p>{glossary_text(s.text.get())}</p>
                             {data_link(s.link)}
                         </li>
                     })
@@ -113,7 +113,7 @@ fn discussion_level(level: Level) -> impl IntoView {
         <ol class="teach-questions">
             {questions
                 .into_iter()
-                .map(|d| view! { <li><p>{glossary_text(d.text)}</p>{data_link(d.link)}</li> })
+                .map(|d| view! { <li><p>{glossary_text(d.text.get())}</p>{data_link(d.link)}</li> })
                 .collect_view()}
         </ol>
     }
@@ -122,7 +122,7 @@ fn discussion_level(level: Level) -> impl IntoView {
 fn essay(e: &'static Essay) -> impl IntoView {
     view! {
         <li class="essay">
-            <p class="essay__text">{glossary_text(e.text)}</p>
+            <p class="essay__text">{glossary_text(e.text.get())}</p>
             <p class="essay__level">{tr(e.level.label())}</p>
             <ul class="essay__syllabus">
                 {e.syllabus
@@ -130,7 +130,7 @@ fn essay(e: &'static Essay) -> impl IntoView {
                     .map(|s| view! {
                         <li>
                             <span>{tr(Msg::TeachSyllabusLabel)} ": "</span>
-                            {format!("{} · {} · {}", s.board, s.course, s.topic)}
+                            {format!("{} · {} · {}", s.board, s.course.get(), s.topic.get())}
                             {sources_line(std::slice::from_ref(&s.source))}
                         </li>
                     })
@@ -145,9 +145,9 @@ fn activity(a: &'static Activity) -> impl IntoView {
     let to_sources = Signal::derive(move || app.url.with(|u| u.with_view(View::Sources)));
     view! {
         <article class="activity">
-            <h3>{a.title}</h3>
-            <p>{glossary_text(a.text)}</p>
-            <ol>{a.steps.iter().map(|s| view! { <li>{glossary_text(s)}</li> }).collect_view()}</ol>
+            <h3>{a.title.get()}</h3>
+            <p>{glossary_text(a.text.get())}</p>
+            <ol>{a.steps.iter().map(|s| view! { <li>{glossary_text(s.get())}</li> }).collect_view()}</ol>
             <ul class="activity__sources">
                 {a.sources
                     .iter()
@@ -172,8 +172,8 @@ fn activity(a: &'static Activity) -> impl IntoView {
 fn guide(g: &'static Guide) -> impl IntoView {
     view! {
         <article class="guide">
-            <h3>{g.title}</h3>
-            <ol>{g.steps.iter().map(|s| view! { <li>{glossary_text(s)}</li> }).collect_view()}</ol>
+            <h3>{g.title.get()}</h3>
+            <ol>{g.steps.iter().map(|s| view! { <li>{glossary_text(s.get())}</li> }).collect_view()}</ol>
             {data_link(g.link)}
         </article>
     }

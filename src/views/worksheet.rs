@@ -125,7 +125,7 @@ fn question(item: &SheetItem) -> impl IntoView {
     let body = match q.answer {
         Answer::Single { options: labels, .. } => view! {
             {hint(Msg::WorksheetTickOne)}
-            {options(labels.iter().map(|o| o.to_string()).collect())}
+            {options(labels.iter().map(|o| o.get().to_string()).collect())}
         }
         .into_any(),
         Answer::TrueFalse { .. } => view! {
@@ -135,7 +135,7 @@ fn question(item: &SheetItem) -> impl IntoView {
         .into_any(),
         Answer::SpotError { parts, .. } => view! {
             {hint(Msg::WorksheetSpotHint)}
-            {options(parts.iter().map(|p| format!("“{p}”")).collect())}
+            {options(parts.iter().map(|p| format!("“{}”", p.get())).collect())}
         }
         .into_any(),
         Answer::Order { .. } => {
@@ -153,12 +153,12 @@ fn question(item: &SheetItem) -> impl IntoView {
             .into_any()
         }
         Answer::Estimate { min, max, unit, .. } => {
-            let (low, high) = (estimate_text(min, unit), estimate_text(max, unit));
+            let (low, high) = (estimate_text(min, unit.get()), estimate_text(max, unit.get()));
             view! {
                 <p class="sheet-question__hint">
                     {tf(lang(), Msg::WorksheetEstimateHint, &[("min", &low), ("max", &high)])}
                 </p>
-                <p class="sheet-estimate"><span class="write-line"></span> " " {unit}</p>
+                <p class="sheet-estimate"><span class="write-line"></span> " " {unit.get()}</p>
                 <div class="sheet-scale" aria-hidden="true">
                     <span>{low.clone()}</span><span class="sheet-scale__line"></span><span>{high.clone()}</span>
                 </div>
@@ -169,7 +169,7 @@ fn question(item: &SheetItem) -> impl IntoView {
     view! {
         <li class="sheet-question">
             <p class="sheet-question__kind">{tr(kind_label(Kind::of(q)))}</p>
-            <p class="sheet-question__prompt">{plain(q.prompt)}</p>
+            <p class="sheet-question__prompt">{plain(q.prompt.get())}</p>
             {body}
         </li>
     }
@@ -180,7 +180,7 @@ fn answer(item: &SheetItem) -> impl IntoView {
     view! {
         <li class="sheet-answer">
             <p><strong>{right_text(q)}</strong></p>
-            <p>{plain(q.explanation)}</p>
+            <p>{plain(q.explanation.get())}</p>
             {sources_line(q.sources)}
         </li>
     }

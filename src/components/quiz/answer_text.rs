@@ -23,7 +23,7 @@ pub fn order_item(question: &Question, i: u8) -> &'static str {
         Answer::Order { events } => events
             .get(usize::from(i))
             .and_then(|id| event(id))
-            .map_or("", |e| e.title),
+            .map_or("", |e| e.title.get()),
         _ => "",
     }
 }
@@ -31,10 +31,10 @@ pub fn order_item(question: &Question, i: u8) -> &'static str {
 pub fn response_text(question: &Question, response: &Response) -> String {
     match (&question.answer, response) {
         (Answer::Single { options, .. }, Response::Choice(i)) => {
-            options.get(usize::from(*i)).copied().unwrap_or_default().to_string()
+            options.get(usize::from(*i)).map_or("", |t| t.get()).to_string()
         }
         (Answer::SpotError { parts, .. }, Response::Choice(i)) => {
-            format!("“{}”", parts.get(usize::from(*i)).copied().unwrap_or_default())
+            format!("“{}”", parts.get(usize::from(*i)).map_or("", |t| t.get()))
         }
         (_, Response::Truth(true)) => tr(Msg::QuizFact).to_string(),
         (_, Response::Truth(false)) => tr(Msg::QuizFiction).to_string(),
@@ -43,7 +43,7 @@ pub fn response_text(question: &Question, response: &Response) -> String {
             .map(|&i| order_item(question, i))
             .collect::<Vec<_>>()
             .join(" → "),
-        (Answer::Estimate { unit, .. }, Response::Estimate(v)) => estimate_text(*v, unit),
+        (Answer::Estimate { unit, .. }, Response::Estimate(v)) => estimate_text(*v, unit.get()),
         _ => tr(Msg::QuizNoAnswer).to_string(),
     }
 }
@@ -82,8 +82,8 @@ pub fn comparison_line(question: &Question, response: &Response) -> Option<Strin
             lang(),
             Msg::QuizEstimateResult,
             &[
-                ("guess", &estimate_text(*v, unit)),
-                ("answer", &estimate_text(*answer, unit)),
+                ("guess", &estimate_text(*v, unit.get())),
+                ("answer", &estimate_text(*answer, unit.get())),
             ],
         )),
         (Answer::Order { .. }, Response::Order(order)) => {

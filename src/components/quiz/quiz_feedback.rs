@@ -58,7 +58,7 @@ pub fn QuizFeedback(question: &'static Question, response: Response, mark: Mark,
             </h3>
             {comparison_line(question, &response).map(|line| view! { <p class="quiz-feedback__answer">{line}</p> })}
             {right_order.map(|items| view! { <ol class="quiz-feedback__order">{items}</ol> })}
-            <p class="quiz-feedback__why">{crate::components::glossary_text::glossary_text(question.explanation)}</p>
+            <p class="quiz-feedback__why">{crate::components::glossary_text::glossary_text(question.explanation.get())}</p>
             <div class="quiz-feedback__more">
                 <p class="quiz-feedback__label">{tr(Msg::QuizSourcesLabel)}</p>
                 <ul class="quiz-feedback__sources">{source_links(question.sources)}</ul>

@@ -37,7 +37,7 @@ pub fn QuizQuestion(index: usize) -> impl IntoView {
         <section class="quiz-card" aria-labelledby="quiz-question-title">
             <QuizProgress index=index />
             <p class="quiz-card__kind">{tr(kind_label(kind))}</p>
-            <h2 class="quiz-card__prompt" id="quiz-question-title" tabindex="-1">{crate::components::glossary_text::glossary_text(question.prompt)}</h2>
+            <h2 class="quiz-card__prompt" id="quiz-question-title" tabindex="-1">{crate::components::glossary_text::glossary_text(question.prompt.get())}</h2>
             {timer}
             {answer_widget(question, answered)}
             {move || answered.get().map(|(response, mark)| view! {
@@ -58,10 +58,10 @@ fn answer_widget(question: &'static Question, answered: Memo<Option<(Response, M
         view! { <ChoiceAnswers choices=choices right=right.clone() answered=answered /> }.into_any()
     };
     match question.answer {
-        Answer::Single { options, .. } => choices(options.iter().map(|o| o.to_string()).collect()),
+        Answer::Single { options, .. } => choices(options.iter().map(|o| o.get().to_string()).collect()),
         Answer::SpotError { parts, .. } => view! {
             <p class="quiz-card__help">{tr(Msg::QuizSpotHelp)}</p>
-            {choices(parts.iter().map(|p| format!("“{p}”")).collect())}
+            {choices(parts.iter().map(|p| format!("“{}”", p.get())).collect())}
         }
         .into_any(),
         Answer::TrueFalse { .. } => {
@@ -74,6 +74,6 @@ fn answer_widget(question: &'static Question, answered: Memo<Option<(Response, M
         Answer::Order { .. } => view! { <OrderAnswer question=question answered=answered /> }.into_any(),
         Answer::Estimate {
             min, max, step, unit, ..
-        } => view! { <EstimateAnswer min=min max=max step=step unit=unit answered=answered /> }.into_any(),
+        } => view! { <EstimateAnswer min=min max=max step=step unit=unit.get() answered=answered /> }.into_any(),
     }
 }

@@ -136,7 +136,7 @@ fn review(session: &Session) -> impl IntoView {
             let show_right = r.mark.outcome != Outcome::Right;
             view! {
                 <li class=class>
-                    <p class="quiz-review__prompt">{crate::logic::glossary::plain(r.question.prompt)}</p>
+                    <p class="quiz-review__prompt">{crate::logic::glossary::plain(r.question.prompt.get())}</p>
                     <p class="quiz-review__verdict">
                         {icon(kind)} {tr(verdict(r.response, r.mark))} " · " {points_text(r.mark.points)}
                     </p>
