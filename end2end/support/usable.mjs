@@ -43,7 +43,11 @@ async function coldLoad(browser, url, { app }) {
   let transferred = 0;
   cdp.on('Network.loadingFinished', (e) => { transferred += e.encodedDataLength; });
   await page.goto(url);
-  await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 60_000, polling: 100 });
+  try {
+    await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 60_000, polling: 100 });
+  } catch (e) {
+    throw new Error(`${url} never became usable: ${e.message}`);
+  }
   const ms = await page.evaluate(() => window.__usable);
   await context.close();
   return { ms, transferred };

@@ -3,6 +3,7 @@ use leptos::{html::div, prelude::*};
 use crate::components::theme_chip::theme_class;
 use crate::data::EVENTS;
 use crate::i18n::Msg;
+use crate::logic::number::fixed;
 use crate::logic::timeline::{era_spans, lanes, year_fraction, Axis};
 use crate::platform::document;
 use crate::state::{tr, use_app};
@@ -25,7 +26,7 @@ const LANE_PX: usize = 30;
 pub fn TimelineAxis(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
     let app = use_app();
     let axis = Axis::covering(EVENTS);
-    let pct = |f: f64| format!("{:.3}%", f * 100.0);
+    let pct = |f: f64| format!("{}%", fixed(f * 100.0, 3));
     let eras = era_spans(&axis)
         .into_iter()
         .enumerate()

@@ -3,6 +3,7 @@
 //! is tested natively and the same layout serves the screen, the PNG download and pointer/keyboard picking.
 
 use crate::data::model::{ChartKind, Comparison, Value};
+use crate::logic::number::short;
 
 /// Space around the plot for axis labels, category names and the legend, in CSS pixels.
 const LEFT: f64 = 44.0;
@@ -35,12 +36,7 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
 
 /// A value formatted for a label: whole numbers without decimals, others with up to two.
 pub fn format_value(v: f64, unit: &str) -> String {
-    let num = if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
+    let num = short(v, 2);
     let num = if v.abs() >= 1_000.0 && v.fract() == 0.0 {
         group_thousands(&num)
     } else {
@@ -269,7 +265,11 @@ pub fn layout(c: &ChartData, width: f64, height: f64) -> Layout {
     let cat_x: Vec<f64> = match c.kind {
         ChartKind::Line => {
             // Years placed in proportion to time, so uneven gaps (2012, 2018, 2021) look uneven.
-            let years: Vec<f64> = c.categories.iter().map(|s| s.parse().unwrap_or(0.0)).collect();
+            let years: Vec<f64> = c
+                .categories
+                .iter()
+                .map(|s| s.parse::<u16>().map_or(0.0, f64::from))
+                .collect();
             let (y0, y1) = (years[0], years[years.len() - 1]);
             let inset = 28.0;
             years

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod embed;
 pub mod glossary;
+pub mod number;
 pub mod qr;
 pub mod quiz;
 pub mod results_code;

@@ -1,6 +1,7 @@
 //! A student's answer, as data: what the session records, marks and saves.
 
 use crate::data::model::{Answer, Question};
+use crate::logic::number::{parse_decimal, short};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Response {
@@ -43,7 +44,8 @@ impl Response {
                 let parts: Vec<String> = order.iter().map(u8::to_string).collect();
                 format!("o{}", parts.join("."))
             }
-            Response::Estimate(v) => format!("e{v}"),
+            // Six decimals are more than any estimate is typed with, and read back exactly.
+            Response::Estimate(v) => format!("e{}", short(*v, 6)),
             Response::TimedOut => "x".to_string(),
         }
     }
@@ -65,7 +67,7 @@ impl Response {
                 .map(Response::Order),
             "e" => {
                 let plain = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
-                let value: f64 = if plain { rest.parse().ok()? } else { return None };
+                let value = if plain { parse_decimal(rest)? } else { return None };
                 value.is_finite().then_some(Response::Estimate(value))
             }
             "x" if rest.is_empty() => Some(Response::TimedOut),
@@ -108,7 +110,7 @@ pub fn parse_estimate(text: &str, min: f64, max: f64) -> Result<f64, EstimateErr
             .enumerate()
             .all(|(i, b)| b.is_ascii_digit() || b == b'.' || (b == b'-' && i == 0));
     let value: f64 = if plain {
-        cleaned.parse().map_err(|_| EstimateError::NotANumber)?
+        parse_decimal(&cleaned).ok_or(EstimateError::NotANumber)?
     } else {
         return Err(EstimateError::NotANumber);
     };
@@ -136,11 +138,19 @@ mod tests {
             Response::Order(vec![2, 0, 3, 1]),
             Response::Estimate(45.5),
             Response::Estimate(-3.0),
-            Response::Estimate(0.1 + 0.2),
+            Response::Estimate(0.125),
+            Response::Estimate(1_500_000.0),
             Response::TimedOut,
         ] {
             assert_eq!(Response::decode(&r.encode()), Some(r.clone()), "{r:?}");
         }
+        // A value with more digits than anyone types keeps six decimals, and then stays put.
+        let once = Response::decode(&Response::Estimate(0.1 + 0.2).encode());
+        assert_eq!(once, Some(Response::Estimate(0.3)));
+        assert_eq!(
+            Response::decode(&once.expect("decoded").encode()),
+            Some(Response::Estimate(0.3))
+        );
     }
 
     #[test]
