@@ -16,7 +16,7 @@ use crate::state::tr;
 pub fn ClaimCard(fact: &'static Fact) -> impl IntoView {
     let heading_id = format!("claim-{}", fact.id);
     let labelled_by = heading_id.clone();
-    let class = format!("claim claim--{}", format!("{:?}", fact.verdict).to_lowercase());
+    let class = format!("claim claim--{}", fact.verdict.id());
     let checked_against: Vec<_> = fact
         .sources
         .iter()

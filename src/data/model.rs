@@ -40,6 +40,17 @@ pub enum Verdict {
     Unverified,
 }
 
+impl Verdict {
+    /// Its value in the data (`verdict = "corrected"`), also used in class names.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Verdict::Confirmed => "confirmed",
+            Verdict::Corrected => "corrected",
+            Verdict::Unverified => "unverified",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Difficulty {
     Easy,

@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(fixed(2.5, 0), "3");
         assert_eq!(fixed(1234.5678, 2), "1234.57");
         assert_eq!(fixed(0.05, 2), "0.05");
-        assert_eq!(fixed(-3.14159, 3), "-3.142");
+        assert_eq!(fixed(-7.45649, 3), "-7.456");
         assert_eq!(fixed(-0.0004, 3), "0.000");
         assert_eq!(fixed(12.0, 3), "12.000");
         assert_eq!(fixed(1e300, 2), 1e300.to_string());

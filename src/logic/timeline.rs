@@ -4,6 +4,7 @@
 
 use crate::data::model::{Date, Event, Region, Stance};
 use crate::i18n::Msg;
+use crate::logic::sort::sort_keys;
 use crate::logic::url_state::ThemeSet;
 
 /// What the reader has narrowed the timeline to. Empty themes, no region and no stance mean "everything".
@@ -87,8 +88,14 @@ impl Axis {
 /// Stacks points (0..1 along the axis, in any order) into lanes so that two points in the same lane are at
 /// least `min_gap` apart. Greedy in position order, which is optimal for intervals of equal width.
 pub fn lanes(positions: &[f64], min_gap: f64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..positions.len()).collect();
-    order.sort_by(|a, b| positions[*a].total_cmp(&positions[*b]));
+    // Position (to 2^-40 of the axis), then index, packed into one key for logic::sort.
+    let mut keys: Vec<u64> = positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ((p.clamp(0.0, 1.0) * (1u64 << 40) as f64) as u64) << 20 | i as u64)
+        .collect();
+    sort_keys(&mut keys);
+    let order = keys.into_iter().map(|k| (k & 0xF_FFFF) as usize);
     let mut lane_end: Vec<f64> = Vec::new();
     let mut lane_of = vec![0; positions.len()];
     for i in order {

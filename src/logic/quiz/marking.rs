@@ -5,6 +5,7 @@ use super::response::Response;
 use super::FULL_MARKS;
 use crate::data::event;
 use crate::data::model::{Answer, Question};
+use crate::logic::sort::sort_keys;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -66,9 +67,17 @@ pub fn solution(question: &Question) -> Vec<u8> {
     let Answer::Order { events } = question.answer else {
         return Vec::new();
     };
-    let mut order: Vec<u8> = (0..events.len() as u8).collect();
-    order.sort_by_key(|&i| event(events[usize::from(i)]).map(|e| e.date));
-    order
+    // Date, then position (so equal dates keep the bank's order), packed into one key for logic::sort.
+    let mut keys: Vec<u64> = (0..events.len() as u8)
+        .map(|i| {
+            let date = event(events[usize::from(i)]).map_or(0, |e| {
+                u64::from(e.date.year) << 16 | u64::from(e.date.month) << 8 | u64::from(e.date.day)
+            });
+            date << 8 | u64::from(i)
+        })
+        .collect();
+    sort_keys(&mut keys);
+    keys.into_iter().map(|k| k as u8).collect()
 }
 
 /// How many items sit in their right place, out of how many: shown to the student ("3 of 4 in place").

@@ -26,9 +26,15 @@ impl Response {
             (Response::Choice(i), Answer::SpotError { parts, .. }) => usize::from(*i) < parts.len(),
             (Response::Truth(_), Answer::TrueFalse { .. }) => true,
             (Response::Order(order), Answer::Order { events }) => {
-                let mut seen = order.clone();
-                seen.sort_unstable();
-                seen.iter().copied().eq(0..events.len() as u8) && order.len() == events.len()
+                // A permutation of the items: each index in range and none twice (no sort: see logic::sort).
+                let mut seen: u64 = 0;
+                order.len() == events.len()
+                    && order.iter().all(|&i| {
+                        let bit = 1u64.checked_shl(u32::from(i)).unwrap_or(0);
+                        let fresh = usize::from(i) < events.len() && bit != 0 && seen & bit == 0;
+                        seen |= bit;
+                        fresh
+                    })
             }
             (Response::Estimate(v), Answer::Estimate { min, max, .. }) => v.is_finite() && *min <= *v && *v <= *max,
             _ => false,
