@@ -246,6 +246,7 @@ const md = [
     '| view | usable | ÷ reference | transferred |', '| --- | --- | --- | --- |',
     ...usable.views.map((v) => `| ${v.view} | ${shown(v.ms, 'ms')} | ${v.ratio.toFixed(2)}× | ${kb(v.bytes)} KB |`), '',
   ]),
+  'Each of issue 17\'s levers, measured on its own (bytes and time before and after, and those not kept): `bench/levers.md`.', '',
   '## Memory after a full quiz', '',
   `JS heap used ${jsHeapBytes == null ? 'n/a' : kb(jsHeapBytes) + ' KB'}; WASM linear memory ${wasmMemoryBytes == null ? 'n/a' : kb(wasmMemoryBytes) + ' KB'} (after a full quiz of every question; ${answered} of them timed).`, '',
   '## Lighthouse (mobile)', '',

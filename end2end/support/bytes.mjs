@@ -24,10 +24,14 @@ export const KB = 1024;
  * view, the QR code, quiz editions). Measured as the same build with and without the feature: +23.4 KB of the
  * WASM's gzip (issue 21's budget is 12 KB; not met). Of that, the tally view is about 12.8 KB, the QR code 6.2 KB,
  * the results-code panel 2.1 KB, and new text about 2 KB. The WASM is 368.3 KB, the first load 396.5 KB.
+ *
+ * Lowered for issue 17 (371 → 346 KB WASM, 399 → 375 KB first load): the dataset's texts in one table, no
+ * standard float parser, one sort (bench/levers.md has each lever's figure). The WASM is 343.2 KB, the first
+ * load 371.6 KB.
  */
 export const BYTE_BUDGETS = {
-  wasmGzip: { name: 'WASM gzip', issue: 190 * KB, ceiling: 371 * KB },
-  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 230 * KB, ceiling: 399 * KB },
+  wasmGzip: { name: 'WASM gzip', issue: 190 * KB, ceiling: 346 * KB },
+  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 230 * KB, ceiling: 375 * KB },
 };
 
 /**
