@@ -1,12 +1,14 @@
-//! Compiles `data/*.toml` into Rust statics and their English text table (see `data-compiler/`). A mistake in the data stops the build
+//! Compiles `data/*.toml` into Rust statics and their English text table (see `data-compiler/`), and the
+//! fingerprint a language pack must carry to fit them. A mistake in the data stops the build
 //! here, with every problem listed by file, entry and field.
 //!
 //! The `drill` feature (browser tests only) compiles a hostile copy instead: markup planted in the text.
 
-use reverse_wave_data_compiler::{compile_with, drill};
+use reverse_wave_data_compiler::{compile_with, drill, i18n};
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=src/i18n/mod.rs");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let drill = std::env::var_os("CARGO_FEATURE_DRILL").is_some();
     match compile_with(std::path::Path::new("data"), |d| {
@@ -16,6 +18,14 @@ fn main() {
     }) {
         Ok(emitted) => {
             std::fs::write(out.join("dataset.rs"), emitted.code).expect("write the generated dataset");
+            // Which language packs fit this build: the message ids in order and the English table (issue 20).
+            let ids = i18n::message_ids(&std::fs::read_to_string("src/i18n/mod.rs").expect("read src/i18n/mod.rs"));
+            let fingerprint = i18n::fingerprint(&ids, &emitted.texts);
+            std::fs::write(
+                out.join("i18n.rs"),
+                format!("/// The fingerprint a language pack must carry to fit this build.\npub const PACK_FINGERPRINT: &str = {fingerprint:?};\n"),
+            )
+            .expect("write the pack fingerprint");
             std::fs::write(out.join("texts.en"), emitted.texts).expect("write the text table");
         }
         Err(errors) => {

@@ -4,8 +4,9 @@
 // into index.html inside one <script type="module">, after two things this code uses:
 //  - wasm-bindgen's glue (built with the `no-modules` target), which declares `wasm_bindgen`, the function that
 //    starts the app;
-//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker }`: this build's .wasm, its sha384
-//    integrity value, its stylesheet copy, and the service worker (null under `trunk serve`).
+//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages }`: this build's .wasm, its
+//    sha384 integrity value, its stylesheet copy, the service worker (null under `trunk serve`), and for each
+//    language pack (issue 20) its file, integrity value and stylesheet copy.
 // Development and release builds start the same way. Why the code is inline at all: see xtask/src/shell.
 //
 // The .wasm:
@@ -27,11 +28,11 @@ function fromBase64(text) {
   return bytes;
 }
 
-/** The .wasm bytes in an opaque-origin frame, from the stylesheet copy, checked against `integrity` (sha384). */
-async function opaqueOriginWasm(url, integrity) {
+/** A file's bytes in an opaque-origin frame, from its stylesheet copy, checked against `integrity` (sha384). */
+async function opaqueOriginBytes(url, integrity) {
   const [, algorithm, expected] = /^sha(256|384|512)-(.+)$/.exec(integrity || '') || [];
-  if (!algorithm) throw new Error('Reverse Wave: no integrity value for the .wasm');
-  if (!globalThis.crypto?.subtle) throw new Error('Reverse Wave: cannot check the .wasm here (crypto.subtle is missing: is the page served over https?)');
+  if (!algorithm) throw new Error(`Reverse Wave: no integrity value for ${url}`);
+  if (!globalThis.crypto?.subtle) throw new Error(`Reverse Wave: cannot check ${url} here (crypto.subtle is missing: is the page served over https?)`);
   const holder = document.createElement('div');
   holder.hidden = true;
   const root = holder.attachShadow({ mode: 'closed' });
@@ -46,11 +47,11 @@ async function opaqueOriginWasm(url, integrity) {
       root.append(sheet);
       document.body.append(holder);
     });
-    text = getComputedStyle(holder).getPropertyValue('--reverse-wave-wasm').trim();
+    text = getComputedStyle(holder).getPropertyValue('--reverse-wave-bytes').trim();
   } finally {
     holder.remove();
   }
-  if (!/^"[A-Za-z0-9+/=]+"$/.test(text)) throw new Error(`Reverse Wave: ${url} holds no .wasm`);
+  if (!/^"[A-Za-z0-9+/=]+"$/.test(text)) throw new Error(`Reverse Wave: ${url} holds no file`);
   const bytes = fromBase64(text.slice(1, -1));
   const digest = new Uint8Array(await crypto.subtle.digest(`SHA-${algorithm}`, bytes));
   let actual = '';
@@ -72,12 +73,24 @@ function afterPaint(atMost) {
   });
 }
 
-/** The .wasm's bytes, fetched whole with its integrity value. */
-async function download(url, integrity) {
-  const response = await fetch(new Request(url, { integrity }));
+/** A file's bytes, fetched whole with its integrity value; in an opaque-origin frame, from its stylesheet copy. */
+async function download(url, integrity, copy) {
+  if (self.origin === 'null') return opaqueOriginBytes(new URL(copy, document.baseURI).href, integrity);
+  const response = await fetch(new Request(new URL(url, document.baseURI).href, { integrity }));
   if (!response.ok) throw new Error(`Reverse Wave: ${url} answered ${response.status}`);
   return response.arrayBuffer();
 }
+
+/**
+ * A language pack's text (issue 20; read by src/i18n/pack.rs), for the app to call when a reader chooses a
+ * language other than English. It loads like the .wasm, so it works wherever the app does, and a changed or
+ * corrupt file is refused. The promise rejects when the build has no such pack or the download fails.
+ */
+globalThis.reverseWaveLanguagePack = async (code) => {
+  const file = BUILD.languages && Object.hasOwn(BUILD.languages, code) ? BUILD.languages[code] : null;
+  if (!file) throw new Error(`Reverse Wave: no language pack for ${code}`);
+  return new TextDecoder().decode(await download(file[0], file[1], file[2]));
+};
 
 async function start() {
   // The loading panel (the app's name and an introduction) is painted before the .wasm download starts. It is
@@ -88,9 +101,7 @@ async function start() {
   // The whole file first, then compile: streaming compilation decodes each chunk on the main thread as it
   // arrives, in one long task when the file comes quickly; from a buffer, V8 decodes and validates on a
   // background thread. Either way nothing runs before the integrity check has passed.
-  const bytes = self.origin === 'null'
-    ? await opaqueOriginWasm(new URL(BUILD.opaqueOriginWasm, document.baseURI).href, BUILD.integrity)
-    : await download(new URL(BUILD.wasm, document.baseURI).href, BUILD.integrity);
+  const bytes = await download(BUILD.wasm, BUILD.integrity, BUILD.opaqueOriginWasm);
   const exports = await wasm_bindgen({ module_or_path: bytes });
   // For the benchmark (end2end/bench.mjs reads the app's memory from it).
   dispatchEvent(new CustomEvent('reverse-wave:started', { detail: { wasm: exports } }));

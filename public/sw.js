@@ -3,9 +3,10 @@
 //
 // The shell step (xtask/src/shell) writes dist/sw.js on every static build: `const VERSION` and `const FILES` (this
 // build's files as [url relative to this file, sha384 integrity]; './' is the page itself, without integrity because
-// some hosts rewrite HTML), then this file. A new build is therefore a byte-different sw.js, which is how the
+// some hosts rewrite HTML) and `const LATER` (the language packs: kept once a reader has used one, so that not
+// every reader downloads every language), then this file. A new build is therefore a byte-different sw.js, which is how the
 // browser notices an update.
-/* global VERSION, FILES */
+/* global VERSION, FILES, LATER */
 
 // Cache names carry the scope, so two copies of the app in different folders of one site never delete
 // each other's files.
@@ -43,6 +44,17 @@ self.addEventListener('message', (event) => {
 });
 
 const KNOWN = new Set(FILES.map(([url]) => new URL(url, self.location.href).href));
+const KEPT_WHEN_USED = new Set(LATER.map((url) => new URL(url, self.location.href).href));
+
+/** A language pack: from the cache, else from the network and kept (its name changes with its content). */
+async function packFromCacheOrNetwork(request, href) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(href);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(href, response.clone());
+  return response;
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -53,6 +65,10 @@ self.addEventListener('fetch', (event) => {
   // The app is one page whatever its query (?view=quiz…), so opening the folder or its index.html gets the
   // cached page. Anything that is not part of this build (other pages sharing the folder) is left alone.
   const isPage = request.mode === 'navigate' && (url.href === PAGE || url.href === PAGE + 'index.html');
+  if (KEPT_WHEN_USED.has(url.href)) {
+    event.respondWith(packFromCacheOrNetwork(request, url.href));
+    return;
+  }
   if (!isPage && !KNOWN.has(url.href)) return;
   event.respondWith(
     caches.open(CACHE)

@@ -17,6 +17,10 @@ pub use app::App;
 
 /// Starts the app in the browser: panic overlay first, so even a failure during mount is shown kindly.
 ///
+/// A page that opens in Spanish or Korean loads that language's pack first, while the loading panel is still
+/// up, so the reader never sees the app in English for a moment. If it cannot load, the app starts in English
+/// and the language menu says so.
+///
 /// The mount waits until index.html's loading panel (name, introduction) has been painted. On a slow network
 /// that has long happened; on a fast one the .wasm can arrive before the first frame, and readers would see
 /// nothing until the app had built its first view. Mounting in its own task also splits start-up into two
@@ -25,8 +29,14 @@ pub fn start() {
     platform::panic::install();
     #[cfg(feature = "drill")]
     platform::panic::arm_drill();
-    platform::schedule::after_paint_or(std::time::Duration::from_millis(100), || {
-        leptos::mount::mount_to_body(App);
-        platform::document::mark_started();
+    let asked = logic::url_state::UrlState::parse(&platform::history::current_query()).lang;
+    let lang = state::language::initial(asked);
+    leptos::task::spawn_local(async move {
+        state::language::load(lang).await;
+        i18n::pack::activate(lang);
+        platform::schedule::after_paint_or(std::time::Duration::from_millis(100), || {
+            leptos::mount::mount_to_body(App);
+            platform::document::mark_started();
+        });
     });
 }

@@ -10,6 +10,7 @@ mod emit;
 mod error;
 mod files;
 pub mod glossary;
+pub mod i18n;
 pub mod raw;
 pub mod readability;
 mod validate;

@@ -3,6 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::components::deferred::after_first_paint;
 use crate::components::icon::{icon, IconKind};
+use crate::components::language_menu::language_options;
 use crate::i18n::{t, tf, Lang, Msg};
 use crate::logic::embed::{embed_url, parse_height, snippet, DEFAULT_HEIGHT};
 use crate::logic::url_state::{ThemePref, UrlValue, View};
@@ -18,12 +19,6 @@ fn theme_label(t: ThemePref) -> Msg {
     }
 }
 
-fn language_label(l: Lang) -> Msg {
-    match l {
-        Lang::En => Msg::LanguageEnglish,
-    }
-}
-
 /// "Embed": builds the iframe snippet for the current view (or another), with a live preview and Copy. The
 /// base address is wherever this copy of the app is served from.
 #[component]
@@ -33,7 +28,7 @@ pub fn EmbedDialog() -> impl IntoView {
     let view = RwSignal::new(View::Home);
     let keep_focus = RwSignal::new(true);
     let theme = RwSignal::new(ThemePref::Auto);
-    let language = RwSignal::new(Lang::En);
+    let language = RwSignal::new(crate::state::lang());
     let height_text = RwSignal::new(DEFAULT_HEIGHT.to_string());
     let with_script = RwSignal::new(true);
     let copied = RwSignal::new(None::<Msg>);
@@ -52,7 +47,7 @@ pub fn EmbedDialog() -> impl IntoView {
         };
         s.view = view.get();
         s.theme = theme.get();
-        s.lang = language.get();
+        s.lang = Some(language.get());
         s.embed = false;
         s
     });
@@ -110,7 +105,14 @@ pub fn EmbedDialog() -> impl IntoView {
             <div class="embed-dialog__form">
                 {select_field(Msg::EmbedView, view, views::title)}
                 {select_field(Msg::EmbedTheme, theme, theme_label)}
-                {select_field(Msg::EmbedLanguage, language, language_label)}
+                <label class="field">
+                    <span>{tr(Msg::LanguageLabel)}</span>
+                    <select on:change=move |ev| {
+                        if let Some(l) = Lang::from_id(&event_target_value(&ev)) {
+                            language.set(l)
+                        }
+                    }>{language_options(language.get_untracked())}</select>
+                </label>
                 <label class="field">
                     <span>{tr(Msg::EmbedHeight)}</span>
                     <input type="text" inputmode="numeric" maxlength="5" prop:value=move || height_text.get()

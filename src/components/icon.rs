@@ -22,6 +22,7 @@ pub enum IconKind {
     Grip,
     Clock,
     Code,
+    Globe,
 }
 
 impl IconKind {
@@ -44,6 +45,7 @@ impl IconKind {
             IconKind::Down => "M12 5v14M6 13l6 6 6-6",
             IconKind::Grip => "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
             IconKind::Code => "M8 7l-5 5 5 5M16 7l5 5-5 5",
+            IconKind::Globe => "M21 12a9 9 0 1 1-18 0a9 9 0 1 1 18 0zM3.5 9h17M3.5 15h17M12 3c-3 3.5-3 14.5 0 18M12 3c3 3.5 3 14.5 0 18",
             IconKind::Clock => "M21 12a9 9 0 1 1-18 0a9 9 0 1 1 18 0zM12 7v5l3 2",
             IconKind::External => "M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5",
         }

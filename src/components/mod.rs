@@ -13,6 +13,7 @@ pub mod event_list;
 pub mod glossary_list;
 pub mod glossary_text;
 pub mod icon;
+pub mod language_menu;
 pub mod page_intro;
 pub mod print_button;
 pub mod qr_code;

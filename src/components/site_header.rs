@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::icon::{icon, IconKind};
+use crate::components::language_menu::LanguageMenu;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::view_link::ViewLink;
 use crate::i18n::Msg;
@@ -20,6 +21,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__name">{tr(Msg::AppName)}</span>
                 </ViewLink>
                 <p class="site-header__pitch">{tr(Msg::AppPitch)}</p>
+                <LanguageMenu />
                 <div class="site-header__actions">
                     <EmbedDialog />
                     <ThemeToggle />

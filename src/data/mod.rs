@@ -9,15 +9,20 @@ use model::*;
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
 /// The English text table: every [`Text`] of the dataset, in handle order, separated by U+001F.
-static TEXTS_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.en"));
+pub(crate) static TEXTS_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.en"));
 
 thread_local! {
     /// The table split once, on first use: a text is then one index away.
     static TEXTS: Vec<&'static str> = TEXTS_EN.split('\u{1f}').collect();
 }
 
-/// The text a handle names, in the reader's language.
+/// The text a handle names, in the reader's language: from its language pack when one is active (and has
+/// this text), else English.
 fn text(t: Text) -> &'static str {
+    crate::i18n::pack::data_text(usize::from(t.0)).unwrap_or_else(|| english(t))
+}
+
+fn english(t: Text) -> &'static str {
     TEXTS.with(|texts| texts[usize::from(t.0)])
 }
 

@@ -21,6 +21,12 @@ impl Text {
     pub fn get(self) -> &'static str {
         super::text(self)
     }
+
+    /// The English original, whatever the reader's language: for the article's own words, which the quiz
+    /// quotes in English beside their translation.
+    pub fn english(self) -> &'static str {
+        super::english(self)
+    }
 }
 
 /// A span of time at the precision the source gives; `from == to` for a single year, month or day.

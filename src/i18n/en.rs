@@ -315,8 +315,6 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ThemeAuto => "Follow the device",
         Msg::ThemeLight => "Light",
         Msg::ThemeDarkChoice => "Dark",
-        Msg::EmbedLanguage => "Language",
-        Msg::LanguageEnglish => "English",
         Msg::EmbedHeight => "Height in pixels",
         Msg::EmbedScript => "Add the resize script, so the frame grows and shrinks to fit",
         Msg::EmbedCode => "Code to paste",
@@ -363,5 +361,9 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::WorksheetPrintLink => "Print as worksheet",
         Msg::WorksheetNewSeed => "Make a different worksheet",
         Msg::QuizPrintNote => "This quiz is played on a screen. To use it on paper, press “Print as worksheet” on the quiz page: it prints the same questions with an answer key.",
+            Msg::LanguageLabel => "Language",
+        Msg::LanguageLoading => "Loading {language}…",
+        Msg::LanguageFailed => "{language} could not be loaded, so the page stays as it was. Check the connection and try again.",
+        Msg::QuizOriginalQuote => "The article's own words:",
     }
 }

@@ -1,8 +1,9 @@
 //! The one translation layer: every user-visible string is a [`Msg`] looked up in a per-language catalog.
 //!
-//! English is the reference catalog and is complete by construction (its `match` is exhaustive). Other
-//! catalogs may lag behind while they are being translated, so their lookups return `Option` and fall back to
-//! English at run time, while the native test `every_catalog_has_every_key` keeps them honest.
+//! English is the reference catalog, compiled in and complete by construction (its `match` is exhaustive).
+//! Spanish and Korean come from language packs ([`pack`]), fetched only when a reader shows that language, so
+//! English pays nothing for them (issue 20). Their lookups return `Option` and fall back to English at run
+//! time, while the native tests in `tests/` keep every translation complete.
 //!
 //! Interpolation uses named placeholders, `{name}`, so translators can reorder them. Plural messages hold one
 //! form per CLDR plural category of the language, separated by `|` (English and Spanish: `one|other`;
@@ -11,6 +12,9 @@
 mod en;
 mod format;
 mod labels;
+pub mod pack;
+#[cfg(test)]
+mod translations;
 
 pub use format::{format_date, format_period};
 pub use labels::{Help, Label};
@@ -20,35 +24,57 @@ pub use labels::{Help, Label};
 pub enum Lang {
     #[default]
     En,
+    Es,
+    Ko,
 }
 
 impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es, Lang::Ko];
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Ko => "ko",
         }
     }
 
-    fn catalog(self) -> fn(Msg) -> Option<&'static str> {
+    /// The language's name in itself, as language menus show it ("Español", not "Spanish").
+    pub fn own_name(self) -> &'static str {
         match self {
-            Lang::En => |m| Some(en::text(m)),
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Ko => "한국어",
         }
+    }
+
+    /// The first of a browser's preferred languages (BCP 47 tags, most preferred first) that the app speaks:
+    /// `es-MX` is Spanish, `ko-KR` Korean.
+    pub fn preferred(tags: &[String]) -> Option<Lang> {
+        tags.iter().find_map(|tag| {
+            let primary = tag.split(['-', '_']).next().unwrap_or_default();
+            Lang::ALL
+                .iter()
+                .copied()
+                .find(|l| l.code().eq_ignore_ascii_case(primary))
+        })
     }
 
     #[cfg(test)]
     /// How many plural forms this language's plural messages carry, in CLDR order.
     fn plural_forms(self) -> usize {
         match self {
-            Lang::En => 2,
+            Lang::En | Lang::Es => 2,
+            Lang::Ko => 1,
         }
     }
 
-    /// Which of the plural forms applies to `n` (CLDR cardinal rules).
+    /// Which of the plural forms applies to `n` (CLDR cardinal rules: English and Spanish `one` is exactly 1;
+    /// Korean has one form for every number).
     fn plural_index(self, n: u64) -> usize {
         match self {
-            Lang::En => usize::from(n != 1),
+            Lang::En | Lang::Es => usize::from(n != 1),
+            Lang::Ko => 0,
         }
     }
 }
@@ -141,8 +167,8 @@ messages! {
     QuizReviewHeading, QuizYourAnswer, QuizRightAnswer, QuizNoAnswer, QuizRetryMissed, QuizNewQuiz, QuizShare,
     QuizShareText, QuizShareCopied, QuizRetryRound, QuizAllRight, QuizMovedTo, QuizChooseOwn, QuizAnswerGroup,
     /// Embedding: the dialog, the frame title (`{view}`), the popup fallback.
-    EmbedButton, EmbedDialogTitle, EmbedIntro, EmbedView, EmbedKeepFocus, EmbedTheme, ThemeAuto, ThemeLight, ThemeDarkChoice, EmbedLanguage,
-    LanguageEnglish, EmbedHeight, EmbedScript, EmbedCode, EmbedCopy, EmbedCopied, EmbedPreview, EmbedClose, EmbedFrameTitle, EmbedPopupBlocked, EmbedAddress,
+    EmbedButton, EmbedDialogTitle, EmbedIntro, EmbedView, EmbedKeepFocus, EmbedTheme, ThemeAuto, ThemeLight, ThemeDarkChoice,
+    EmbedHeight, EmbedScript, EmbedCode, EmbedCopy, EmbedCopied, EmbedPreview, EmbedClose, EmbedFrameTitle, EmbedPopupBlocked, EmbedAddress,
     /// Printing, and the teacher pack (`view=teach`). `TeachMinutes` is plural in `n`.
     PrintButton, FooterTeach, HomeTeachersLink, TeachTitle, TeachIntro1, TeachIntro2, TeachContents, TeachLessonsHeading,
     TeachObjectives, TeachMinutes, TeachOpenView, TeachDiscussionHeading, LevelAges1416, LevelAges1618,
@@ -162,6 +188,10 @@ messages! {
     TallySpreadHeading, TallyScore, TallyQuestionsHeading, TallyQuestion, TallyPercentRight,
     TallyRightCount, TallyStudentsHeading, TallyStudent, TallyMissedNumbers, TallyDownloadStudents,
     TallyDownloadQuestions, TallyPrivate,
+    /// The language menu (issue 20). `{language}`: a language's own name ("Español").
+    LanguageLabel, LanguageLoading, LanguageFailed,
+    /// Beside a translated quotation of the article: the article's own words follow, in English.
+    QuizOriginalQuote,
 }
 
 const PLURAL: &[Msg] = &[
@@ -175,9 +205,13 @@ const PLURAL: &[Msg] = &[
     Msg::TeachMinutes,
 ];
 
-/// The text of `msg` in `lang`, falling back to English if that catalog lacks it.
+/// The text of `msg` in `lang`, falling back to English while that language's pack is not loaded or lacks it.
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
-    (lang.catalog())(msg).unwrap_or_else(|| en::text(msg))
+    match lang {
+        Lang::En => None,
+        _ => pack::message(lang, msg),
+    }
+    .unwrap_or_else(|| en::text(msg))
 }
 
 /// `t` with `{name}` placeholders replaced. Unknown placeholders are left as they are, visibly, so a
@@ -242,31 +276,6 @@ fn placeholders(template: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_catalog_has_every_key() {
-        for &lang in Lang::ALL {
-            let catalog = lang.catalog();
-            for &msg in Msg::ALL {
-                let text = catalog(msg).unwrap_or_else(|| panic!("{} catalog lacks {msg:?}", lang.code()));
-                assert!(!text.trim().is_empty(), "{} {msg:?} is empty", lang.code());
-                assert_eq!(
-                    placeholders(text),
-                    placeholders(en::text(msg)),
-                    "{} {msg:?} uses different placeholders from English",
-                    lang.code()
-                );
-                let forms = text.split('|').count();
-                let expected = if msg.is_plural() { lang.plural_forms() } else { 1 };
-                assert_eq!(
-                    forms,
-                    expected,
-                    "{} {msg:?} has {forms} forms, expected {expected}",
-                    lang.code()
-                );
-            }
-        }
-    }
 
     #[test]
     fn interpolation_replaces_known_names_and_keeps_the_rest() {

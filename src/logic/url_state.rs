@@ -187,7 +187,8 @@ fn parse_bank(value: String) -> Option<u8> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UrlState {
     pub view: View,
-    pub lang: Lang,
+    /// `lang=es`: the language a link asks for. None: the reader's own choice or their browser's (issue 20).
+    pub lang: Option<Lang>,
     pub theme: ThemePref,
     /// `embed=1`: the app runs inside another site's page, without its own header and footer.
     pub embed: bool,
@@ -221,7 +222,7 @@ impl UrlState {
         let pairs = Pairs::new(query);
         Self {
             view: pairs.value("view"),
-            lang: pairs.value("lang"),
+            lang: pairs.single("lang").and_then(|v| Lang::from_id(&v)),
             theme: pairs.value("theme"),
             embed: pairs.single("embed").as_deref() == Some("1"),
             themes: pairs
@@ -249,7 +250,9 @@ impl UrlState {
     pub fn to_query(&self) -> String {
         let mut out = QueryWriter::default();
         out.value("view", self.view);
-        out.value("lang", self.lang);
+        if let Some(lang) = self.lang {
+            out.pair("lang", lang.id());
+        }
         out.value("theme", self.theme);
         if self.embed {
             out.pair("embed", "1");
@@ -448,7 +451,11 @@ mod tests {
     fn reads_every_documented_key() {
         let s = parse("?view=quiz&lang=en&theme=dark&embed=1");
         assert_eq!(s.view, View::Quiz);
-        assert_eq!(s.lang, Lang::En);
+        assert_eq!(s.lang, Some(Lang::En));
+        for l in Lang::ALL {
+            assert_eq!(parse(&format!("lang={}", l.code())).lang, Some(*l));
+        }
+        assert_eq!(parse("view=quiz").lang, None, "no lang key: the reader's own language");
         assert_eq!(s.theme, ThemePref::Dark);
         assert!(s.embed);
         for v in View::ALL {
@@ -600,7 +607,7 @@ mod tests {
         let seed = (rng.below(2) == 1).then(|| rng.below(MAX_SEED as usize) as u32 + 1);
         UrlState {
             view: pick(rng),
-            lang: pick(rng),
+            lang: (rng.below(2) == 1).then(|| pick(rng)),
             theme: pick(rng),
             embed: rng.below(2) == 1,
             themes: ThemeSet(rng.below(32) as u8),
@@ -653,9 +660,12 @@ mod tests {
 
     #[test]
     fn a_data_link_keeps_the_readers_language_theme_and_embedding() {
-        let here = parse("view=quiz&theme=dark&embed=1&seed=12");
+        let here = parse("view=quiz&lang=ko&theme=dark&embed=1&seed=12");
         let there = here.follow("?view=timeline&stance=challenges");
-        assert_eq!(there.to_query(), "view=timeline&theme=dark&embed=1&stance=challenges");
+        assert_eq!(
+            there.to_query(),
+            "view=timeline&lang=ko&theme=dark&embed=1&stance=challenges"
+        );
     }
 
     /// Links in the teacher pack are written by hand in `data/teach.toml`: each must be a canonical query of

@@ -1,9 +1,10 @@
 //! App-wide state, shared through context as one `Copy` handle (the Leptos book's "signals in context").
 //!
 //! The URL is the source of truth for what is on screen (book option 1: "the URL as state"), so a reload, a
-//! shared link or the back button always shows the same thing. The theme override is the one preference that
-//! also lives in storage.
+//! shared link or the back button always shows the same thing. The theme override and the language are the
+//! preferences that also live in storage.
 
+pub mod language;
 pub mod quiz;
 mod theme;
 
@@ -14,12 +15,24 @@ use crate::logic::timeline::Filter;
 use crate::logic::url_state::{ThemePref, UrlState, View};
 use crate::platform::history;
 
+/// Where a change of language stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LanguageStatus {
+    #[default]
+    Idle,
+    Loading(Lang),
+    Failed(Lang),
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub url: RwSignal<UrlState>,
     // Slices of the URL as memos, so a change to one key (a filter, an open event) re-runs only what reads
     // that key, not every view and text that reads any part of the URL.
-    lang: Memo<Lang>,
+    /// The language shown: set only once its pack has loaded (see `choose_language`).
+    lang: RwSignal<Lang>,
+    /// A language being loaded, or one that could not be (the menu says which).
+    pub language_status: RwSignal<LanguageStatus>,
     view: Memo<View>,
     filter: Memo<Filter>,
     theme: RwSignal<ThemePref>,
@@ -32,6 +45,7 @@ impl AppState {
     /// Reads the address bar and stored preferences. Called once, by `App`.
     pub fn from_browser() -> Self {
         let url = UrlState::parse(&history::current_query());
+        let asked = url.lang;
         let theme = theme::initial(url.theme);
         let system_dark = RwSignal::new(false);
         system_dark.set(crate::platform::document::watch_prefers_dark(move |dark| {
@@ -44,7 +58,12 @@ impl AppState {
         )));
         Self {
             url,
-            lang: Memo::new(move |_| url.with(|u| u.lang)),
+            lang: RwSignal::new(crate::i18n::pack::active()),
+            // The page asked for a language whose pack did not load (`start` tried): the menu says so.
+            language_status: RwSignal::new(match language::initial(asked) {
+                wanted if wanted != crate::i18n::pack::active() => LanguageStatus::Failed(wanted),
+                _ => LanguageStatus::Idle,
+            }),
             view: Memo::new(move |_| url.with(|u| u.view)),
             filter: Memo::new(move |_| {
                 url.with(|u| Filter {
@@ -117,7 +136,38 @@ impl AppState {
 
     /// Back/forward: the address bar changed under us, so read it again.
     pub fn sync_from_address_bar(&self) {
-        self.url.set(UrlState::parse(&history::current_query()));
+        let url = UrlState::parse(&history::current_query());
+        let asked = url.lang;
+        self.url.set(url);
+        if let Some(lang) = asked.filter(|l| *l != self.lang.get_untracked()) {
+            self.show_language(lang, false);
+        }
+    }
+
+    /// The reader chose a language: shown once its pack has loaded, remembered on this device, and kept in the
+    /// address bar (so a reload or a shared link shows it). Nothing else changes: the view, its filters and a
+    /// quiz in progress stay as they are.
+    pub fn choose_language(&self, lang: Lang) {
+        self.show_language(lang, true);
+    }
+
+    fn show_language(&self, lang: Lang, chosen: bool) {
+        let app = *self;
+        app.language_status.set(LanguageStatus::Loading(lang));
+        leptos::task::spawn_local(async move {
+            if !language::load(lang).await {
+                app.language_status.set(LanguageStatus::Failed(lang));
+                return;
+            }
+            crate::i18n::pack::activate(lang);
+            if chosen {
+                language::remember(lang);
+                app.url.update(|u| u.lang = Some(lang));
+                app.url.with_untracked(history::replace);
+            }
+            app.language_status.set(LanguageStatus::Idle);
+            app.lang.set(lang);
+        });
     }
 
     pub fn is_dark(&self) -> bool {
@@ -169,5 +219,5 @@ pub fn tr(msg: Msg) -> &'static str {
 
 /// The current language, read without subscribing (see `tr`).
 pub fn lang() -> Lang {
-    use_app().url.with_untracked(|u| u.lang)
+    use_app().lang.get_untracked()
 }

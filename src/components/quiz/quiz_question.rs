@@ -61,6 +61,14 @@ fn answer_widget(question: &'static Question, answered: Memo<Option<(Response, M
         Answer::Single { options, .. } => choices(options.iter().map(|o| o.get().to_string()).collect()),
         Answer::SpotError { parts, .. } => view! {
             <p class="quiz-card__help">{tr(Msg::QuizSpotHelp)}</p>
+            {(crate::state::lang() != crate::i18n::Lang::En).then(|| {
+                let words: Vec<&str> = parts.iter().map(|p| p.english()).collect();
+                view! {
+                    <p class="quiz-card__original">
+                        {tr(Msg::QuizOriginalQuote)}" "<q lang="en">{words.join(" ")}</q>
+                    </p>
+                }
+            })}
             {choices(parts.iter().map(|p| format!("“{}”", p.get())).collect())}
         }
         .into_any(),

@@ -43,6 +43,7 @@
 mod compress;
 mod html;
 mod manifest;
+mod packs;
 
 use std::path::Path;
 
@@ -50,14 +51,18 @@ use crate::run::Failure;
 use html::{Edits, Element};
 use manifest::{fingerprint, integrity, json_string};
 pub use manifest::{File, Inline, InlineKind};
+use packs::Pack;
 
 /// The element Trunk writes in place of its own start script (`Trunk.toml`, `pattern_script`), naming the
 /// wasm-bindgen glue and the `.wasm`.
 const START_MARKER: &str = "reverse-wave-start";
 const SW_FILE: &str = "sw.js";
 const HEADERS_FILE: &str = "_headers";
-/// Appended to the `.wasm`'s name for its stylesheet copy, read only in opaque-origin frames.
+/// Appended to the name of the `.wasm` and of each language pack for its stylesheet copy, read only in
+/// opaque-origin frames.
 const WASM_CSS_SUFFIX: &str = ".css";
+/// The custom property that holds a file's bytes, in base64, in its stylesheet copy (`public/loader.js`).
+const COPY_PROPERTY: &str = "--reverse-wave-bytes";
 /// What Trunk's live-reload script connects to.
 const LIVE_RELOAD_URL: &str = ".well-known/trunk/ws";
 
@@ -80,7 +85,8 @@ pub struct Manifest {
 
 /// The shell step for the build in `dir` (Trunk's staging folder); page sources are read from `root`.
 pub fn run(root: &Path, dir: &Path) -> Result<(), Failure> {
-    let manifest = write_shell(root, dir).map_err(Failure)?;
+    let packs = packs::build(root).map_err(Failure)?;
+    let manifest = write_shell(root, dir, &packs).map_err(Failure)?;
     let inlined: Vec<&str> = manifest.inline.iter().map(|i| i.from.as_str()).collect();
     let offline = match manifest.mode {
         Mode::Static => format!(
@@ -97,7 +103,7 @@ pub fn run(root: &Path, dir: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-fn write_shell(root: &Path, dir: &Path) -> Result<Manifest, String> {
+fn write_shell(root: &Path, dir: &Path, packs: &[Pack]) -> Result<Manifest, String> {
     let page = read_text(dir, "index.html")?;
     let elements = html::elements(&page);
     let mode = mode_of(&page, &elements)?;
@@ -134,7 +140,7 @@ fn write_shell(root: &Path, dir: &Path) -> Result<Manifest, String> {
     )?;
     let wasm = read_bytes(dir, wasm_path)?;
     let wasm_css = format!("{wasm_path}{WASM_CSS_SUFFIX}");
-    let build = build_constant(mode, wasm_path, &integrity(&wasm), &wasm_css);
+    let build = build_constant(mode, wasm_path, &integrity(&wasm), &wasm_css, packs);
     let start_code = format!(
         "{}\n{build}\n{}",
         read_text(dir, glue_path)?.trim(),
@@ -146,9 +152,19 @@ fn write_shell(root: &Path, dir: &Path) -> Result<Manifest, String> {
     for path in sheet_paths.iter().chain([&glue_path]) {
         std::fs::remove_file(dir.join(path)).map_err(|e| format!("cannot remove {path}: {e}"))?;
     }
-    // Base64 has no quote or backslash, so it sits in a CSS string as it is.
-    let copy = format!(":host{{--reverse-wave-wasm:\"{}\"}}\n", base64_of(&wasm));
-    write(dir, &wasm_css, copy.as_bytes())?;
+    write(dir, &wasm_css, &opaque_origin_copy(&wasm))?;
+    // The language packs, each with its copy too.
+    if !packs.is_empty() {
+        std::fs::create_dir_all(dir.join(packs::PACK_DIR)).map_err(|e| format!("cannot create lang/: {e}"))?;
+    }
+    for pack in packs {
+        write(dir, &pack.path(), pack.text.as_bytes())?;
+        write(
+            dir,
+            &format!("{}{WASM_CSS_SUFFIX}", pack.path()),
+            &opaque_origin_copy(pack.text.as_bytes()),
+        )?;
+    }
 
     // The policy, from public/_headers plus the inline code's hashes.
     let inline = vec![boot, style, start];
@@ -188,7 +204,7 @@ fn write_shell(root: &Path, dir: &Path) -> Result<Manifest, String> {
     let mut files = files_under(dir)?;
     if mode == Mode::Static {
         let template = read_text(root, "public/sw.js")?;
-        write(dir, SW_FILE, service_worker(&files, &template).as_bytes())?;
+        write(dir, SW_FILE, service_worker(&files, packs, &template).as_bytes())?;
         let paths: Vec<String> = files_under(dir)?.into_iter().map(|f| f.path).collect();
         compress::precompress(dir, &paths.iter().map(String::as_str).collect::<Vec<_>>())?;
         files = files_under(dir)?;
@@ -214,17 +230,38 @@ fn mode_of(page: &str, elements: &[Element]) -> Result<Mode, String> {
     Ok(mode)
 }
 
-/// `const BUILD = {…}`: what the loader needs to know about this build.
-fn build_constant(mode: Mode, wasm: &str, integrity: &str, wasm_css: &str) -> String {
+/// A file's stylesheet copy, for opaque-origin frames: its bytes in base64 in [`COPY_PROPERTY`]. Base64 has no
+/// quote or backslash, so it sits in a CSS string as it is.
+fn opaque_origin_copy(bytes: &[u8]) -> Vec<u8> {
+    format!(":host{{{COPY_PROPERTY}:\"{}\"}}\n", base64_of(bytes)).into_bytes()
+}
+
+/// `const BUILD = {…}`: what the loader needs to know about this build. `languages` maps each pack's language
+/// to its file, integrity value and stylesheet copy.
+fn build_constant(mode: Mode, wasm: &str, integrity: &str, wasm_css: &str, packs: &[Pack]) -> String {
     let service_worker = match mode {
         Mode::Static => json_string(SW_FILE),
         Mode::LiveReload => "null".into(),
     };
+    let languages: Vec<String> = packs
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: [{}, {}, {}]",
+                json_string(&p.lang),
+                json_string(&format!("./{}", p.path())),
+                json_string(&p.integrity()),
+                json_string(&format!("./{}{WASM_CSS_SUFFIX}", p.path())),
+            )
+        })
+        .collect();
     format!(
-        "const BUILD = {{ wasm: {}, integrity: {}, opaqueOriginWasm: {}, serviceWorker: {service_worker} }};",
+        "const BUILD = {{ wasm: {}, integrity: {}, opaqueOriginWasm: {}, serviceWorker: {service_worker}, \
+         languages: {{ {} }} }};",
         json_string(&format!("./{wasm}")),
         json_string(integrity),
         json_string(&format!("./{wasm_css}")),
+        languages.join(", "),
     )
 }
 
@@ -311,8 +348,9 @@ fn policies(headers: &str, inline: &[Inline]) -> Result<(String, String), String
 
 /// `sw.js`: this build's version and file list, then `public/sw.js`. The page is listed as `./` (the address
 /// readers open) and without integrity: some hosts rewrite HTML (injected snippets, e-mail obfuscation), which
-/// must not stop the app from working offline; the page's own hashes still guard the code inside it.
-fn service_worker(files: &[File], template: &str) -> String {
+/// must not stop the app from working offline; the page's own hashes still guard the code inside it. The
+/// language packs are listed apart (`LATER`): kept once a reader has used them, not downloaded by everyone.
+fn service_worker(files: &[File], packs: &[Pack], template: &str) -> String {
     let list: Vec<String> = files
         .iter()
         .filter(|f| f.precache)
@@ -321,19 +359,22 @@ fn service_worker(files: &[File], template: &str) -> String {
             path => format!("[{}, {}]", json_string(&format!("./{path}")), json_string(&f.integrity)),
         })
         .collect();
-    let version = fingerprint(list.join("\n").as_bytes());
+    let later: Vec<String> = packs.iter().map(|p| json_string(&format!("./{}", p.path()))).collect();
+    let version = fingerprint(format!("{}\n{}", list.join("\n"), later.join("\n")).as_bytes());
     format!(
         "// Written by `cargo xtask shell` (xtask/src/shell) for this build: its version and files, then public/sw.js.\n\
-         const VERSION = {};\nconst FILES = [\n  {},\n];\n\n{}",
+         const VERSION = {};\nconst FILES = [\n  {},\n];\nconst LATER = [{}];\n\n{}",
         json_string(&version),
         list.join(",\n  "),
+        later.join(", "),
         template.trim_start()
     )
 }
 
-/// Every file below `dir`, sorted, with its integrity value. Not kept offline: host configuration, the service
-/// worker itself, the opaque-origin copy of the `.wasm` (opaque-origin frames have no service worker) and the
-/// precompressed copies (the worker stores what the browser decoded).
+/// Every file below `dir`, sorted, with its integrity value. Not kept offline from the start: host
+/// configuration, the service worker itself, the opaque-origin copies (opaque-origin frames have no service
+/// worker), the precompressed copies (the worker stores what the browser decoded) and the language packs
+/// (kept once used: [`service_worker`]).
 fn files_under(dir: &Path) -> Result<Vec<File>, String> {
     fn walk(dir: &Path, prefix: &str, out: &mut Vec<File>) -> Result<(), String> {
         let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
@@ -347,6 +388,7 @@ fn files_under(dir: &Path) -> Result<Vec<File>, String> {
                 let precache = path != SW_FILE
                     && path != HEADERS_FILE
                     && !path.ends_with(&format!(".wasm{WASM_CSS_SUFFIX}"))
+                    && !path.starts_with(&format!("{}/", packs::PACK_DIR))
                     && !compress::is_copy(&path);
                 out.push(File {
                     integrity: integrity(&bytes),
