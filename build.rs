@@ -1,5 +1,5 @@
-//! Compiles `data/*.toml` into Rust statics and their English text table (see `data-compiler/`), and the
-//! fingerprint a language pack must carry to fit them. A mistake in the data stops the build
+//! Compiles `data/*.toml` into Rust statics and their English text table (see `data-compiler/`), the English
+//! messages (`data/i18n/en.toml`) into one table, and the fingerprint a language pack must carry to fit them. A mistake in the data stops the build
 //! here, with every problem listed by file, entry and field.
 //!
 //! The `drill` feature (browser tests only) compiles a hostile copy instead: markup planted in the text.
@@ -18,8 +18,23 @@ fn main() {
     }) {
         Ok(emitted) => {
             std::fs::write(out.join("dataset.rs"), emitted.code).expect("write the generated dataset");
-            // Which language packs fit this build: the message ids in order and the English table (issue 20).
+            // The English messages, as one table in `Msg` order (src/i18n/en.rs reads it).
             let ids = i18n::message_ids(&std::fs::read_to_string("src/i18n/mod.rs").expect("read src/i18n/mod.rs"));
+            let english = i18n::Translation::read(std::path::Path::new("data"), "en").unwrap_or_else(|e| {
+                eprintln!("\n{e}\n");
+                std::process::exit(1)
+            });
+            match i18n::english_messages(&ids, &english) {
+                Ok(table) => std::fs::write(out.join("messages.en"), table).expect("write the message table"),
+                Err(problems) => {
+                    eprintln!("\nThe English messages have {} problem(s):", problems.len());
+                    for p in &problems {
+                        eprintln!("  {p}");
+                    }
+                    std::process::exit(1);
+                }
+            }
+            // Which language packs fit this build: the message ids in order and the English table (issue 20).
             let fingerprint = i18n::fingerprint(&ids, &emitted.texts);
             std::fs::write(
                 out.join("i18n.rs"),

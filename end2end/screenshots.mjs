@@ -1,5 +1,6 @@
 // Screenshots of every view at phone and desktop size, light and dark, for human review
-// (`cargo xtask shots`). Written to end2end/screenshots/, which git ignores.
+// (`cargo xtask shots`). Written to end2end/screenshots/, which git ignores. `SHOT_LANG=es` (or `ko`) shoots the
+// views in that language, named `<view>-<lang>-…`; the scenes below are English-only.
 import { mkdir } from 'node:fs/promises';
 import { serve } from './support/server.mjs';
 import { DESKTOP, PHONE, VIEWS, launch, openPage, visit } from './support/browser.mjs';
@@ -8,6 +9,7 @@ import { answerCurrent, next, startQuiz } from './support/quiz.mjs';
 const out = new URL('./screenshots/', import.meta.url);
 await mkdir(out, { recursive: true });
 const only = process.argv.slice(2);
+const lang = process.env.SHOT_LANG || '';
 
 /** States a view reaches only after some use, shot after the plain views: the class results routine (issue 21). */
 const SCENES = {
@@ -45,12 +47,13 @@ try {
     for (const colorScheme of ['light', 'dark']) {
       const { context, page, problems } = await openPage(browser, server, { viewport, colorScheme });
       for (const view of VIEWS.filter((v) => only.length === 0 || only.includes(v))) {
-        await visit(page, server, view === 'home' ? '' : `?view=${view}`);
-        const file = new URL(`${view}-${size}-${colorScheme}.png`, out);
+        const query = [view === 'home' ? '' : `view=${view}`, lang && `lang=${lang}`].filter(Boolean).join('&');
+        await visit(page, server, query && `?${query}`);
+        const file = new URL(`${view}${lang && `-${lang}`}-${size}-${colorScheme}.png`, out);
         await page.screenshot({ path: file.pathname, fullPage: process.env.FULL === '1' });
         console.log(file.pathname);
       }
-      for (const [scene, act] of Object.entries(SCENES).filter(([k]) => only.length === 0 || only.includes(k))) {
+      for (const [scene, act] of Object.entries(SCENES).filter(([k]) => !lang && (only.length === 0 || only.includes(k)))) {
         await act(page);
         const file = new URL(`${scene}-${size}-${colorScheme}.png`, out);
         await page.screenshot({ path: file.pathname, fullPage: process.env.FULL === '1' });

@@ -1,6 +1,7 @@
 // Reverse Wave boot watchdog: if the WebAssembly app fails to load or start (old browser, blocked download,
 // corrupt file), the loading panel turns into a friendly message instead of a page that loads forever.
-// The app sets <html data-app-started> as soon as it runs. Plain ES5, no dependencies.
+// The app sets <html data-app-started> as soon as it runs. It also picks the page's language. Plain ES5, no
+// dependencies.
 // The shell step (xtask/src/shell) puts it inline at the top of index.html, with a hash in the page's policy, so it
 // watches from the first byte. It does not start the .wasm download: loader.js does, once this panel has been
 // painted (see there why).
@@ -32,6 +33,45 @@
   } catch (e) {
     // storage blocked
   }
+  // The page's language (issue 20): `lang=`, else the saved choice, else the browser's; read by loader.js and the app.
+  var LANGS = ['en', 'es', 'ko'];
+  var lang = 'en';
+  var asked = /[?&]lang=([a-z]+)(&|$)/.exec(location.search);
+  var saved = null;
+  try {
+    saved = window.localStorage.getItem('reverse-wave:lang');
+  } catch (e) {
+    // storage blocked
+  }
+  var wanted = (asked ? [asked[1]] : []).concat(saved ? [saved] : [], navigator.languages || [navigator.language]);
+  for (var i = 0; i < wanted.length; i++) {
+    var code = String(wanted[i] || '').toLowerCase().split('-')[0];
+    if (LANGS.indexOf(code) >= 0) {
+      lang = code;
+      break;
+    }
+  }
+  root.lang = lang;
+  // The panel in Spanish and Korean: loading, could not start, what to try (pitch and intro are hidden).
+  var PANEL = {
+    es: ['Cargando…', 'Reverse Wave no pudo iniciarse en este navegador.',
+      'Recarga la página o ábrela en un navegador actualizado.'],
+    ko: ['불러오는 중…', '이 브라우저에서는 Reverse Wave를 시작할 수 없어요.', '페이지를 새로 고치거나 최신 브라우저로 열어 보세요.']
+  };
+  function translatePanel() {
+    var words = PANEL[lang];
+    var boot = document.getElementById('boot');
+    if (!words || !boot) return;
+    var parts = ['.boot__loading', '.boot__failed strong', '.boot__failed p + p'];
+    for (var j = 0; j < parts.length; j++) {
+      var el = boot.querySelector(parts[j]);
+      if (el) el.textContent = words[j];
+    }
+    boot.querySelector('.boot__pitch').hidden = true;
+    boot.querySelector('.boot__intro').hidden = true;
+  }
+  if (lang !== 'en') document.addEventListener('DOMContentLoaded', translatePanel);
+
   function fail() {
     if (root.hasAttribute('data-app-started')) return;
     var boot = document.getElementById('boot');

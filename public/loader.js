@@ -81,15 +81,18 @@ async function download(url, integrity, copy) {
   return response.arrayBuffer();
 }
 
-/**
- * A language pack's text (issue 20; read by src/i18n/pack.rs), for the app to call when a reader chooses a
- * language other than English. It loads like the .wasm, so it works wherever the app does, and a changed or
- * corrupt file is refused. The promise rejects when the build has no such pack or the download fails.
- */
-globalThis.reverseWaveLanguagePack = async (code) => {
-  const file = BUILD.languages && Object.hasOwn(BUILD.languages, code) ? BUILD.languages[code] : null;
-  if (!file) throw new Error(`Reverse Wave: no language pack for ${code}`);
-  return new TextDecoder().decode(await download(file[0], file[1], file[2]));
+// A language pack's text (issue 20), loaded and checked like the .wasm; for src/platform/language.rs.
+const packs = {};
+globalThis.reverseWaveLanguagePack = (code) => {
+  packs[code] ||= (async () => {
+    const file = BUILD.languages && Object.hasOwn(BUILD.languages, code) ? BUILD.languages[code] : null;
+    if (!file) throw new Error(`Reverse Wave: no language pack for ${code}`);
+    return new TextDecoder().decode(await download(file[0], file[1], file[2]));
+  })().catch((error) => {
+    delete packs[code];
+    throw error;
+  });
+  return packs[code];
 };
 
 async function start() {
@@ -98,6 +101,9 @@ async function start() {
   // this one frame, whatever the network. Waiting costs one frame at most; nothing else competes for the
   // connection (index.html carries its CSS and scripts).
   await afterPaint(300);
+  // A page in Spanish or Korean needs its pack before the app starts: fetch it beside the .wasm.
+  const lang = document.documentElement.lang;
+  if (lang !== 'en') reverseWaveLanguagePack(lang).catch(() => {});
   // The whole file first, then compile: streaming compilation decodes each chunk on the main thread as it
   // arrives, in one long task when the file comes quickly; from a buffer, V8 decodes and validates on a
   // background thread. Either way nothing runs before the integrity check has passed.

@@ -44,14 +44,12 @@ self.addEventListener('message', (event) => {
 });
 
 const KNOWN = new Set(FILES.map(([url]) => new URL(url, self.location.href).href));
-const KEPT_WHEN_USED = new Set(LATER.map((url) => new URL(url, self.location.href).href));
+const KEEP = new Set(LATER.map((url) => new URL(url, self.location.href).href));
 
-/** A language pack: from the cache, else from the network and kept (its name changes with its content). */
-async function packFromCacheOrNetwork(request, href) {
+// A language pack is kept once used.
+async function keep(request, href) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(href);
-  if (hit) return hit;
-  const response = await fetch(request);
+  const response = (await cache.match(href)) || (await fetch(request));
   if (response.ok) await cache.put(href, response.clone());
   return response;
 }
@@ -65,8 +63,8 @@ self.addEventListener('fetch', (event) => {
   // The app is one page whatever its query (?view=quiz…), so opening the folder or its index.html gets the
   // cached page. Anything that is not part of this build (other pages sharing the folder) is left alone.
   const isPage = request.mode === 'navigate' && (url.href === PAGE || url.href === PAGE + 'index.html');
-  if (KEPT_WHEN_USED.has(url.href)) {
-    event.respondWith(packFromCacheOrNetwork(request, url.href));
+  if (KEEP.has(url.href)) {
+    event.respondWith(keep(request, url.href));
     return;
   }
   if (!isPage && !KNOWN.has(url.href)) return;

@@ -29,9 +29,10 @@ pub fn start() {
     platform::panic::install();
     #[cfg(feature = "drill")]
     platform::panic::arm_drill();
-    let asked = logic::url_state::UrlState::parse(&platform::history::current_query()).lang;
-    let lang = state::language::initial(asked);
-    leptos::task::spawn_local(async move {
+    i18n::use_browser_numbers(platform::intl::format_number);
+    let lang = state::language::initial();
+    // Leptos's executor starts with the mount, so this first task uses wasm-bindgen's directly.
+    wasm_bindgen_futures::spawn_local(async move {
         state::language::load(lang).await;
         i18n::pack::activate(lang);
         platform::schedule::after_paint_or(std::time::Duration::from_millis(100), || {

@@ -3,6 +3,7 @@
 //!
 //! # Where translations live
 //!
+//! `data/i18n/en.toml` holds the English messages, which `build.rs` compiles into the app ([`english_messages`]).
 //! `data/i18n/<lang>.toml` holds the interface's messages by id (`[messages]`, the ids of `Msg` in
 //! `src/i18n/mod.rs`) and the dataset's texts keyed by their English (`[[text]]` with `en` and `tr`), as gettext
 //! does: when an English text changes, its old translation no longer matches anything, and the app's
@@ -82,6 +83,30 @@ pub fn message_ids(i18n_mod_rs: &str) -> Vec<String> {
         .collect()
 }
 
+/// The English messages (`data/i18n/en.toml`, the reference the app compiles in) as one table in `message_ids`
+/// order, joined by [`SEPARATOR`] like the dataset's texts; or every id that is missing, unknown or unusable.
+pub fn english_messages(message_ids: &[String], english: &Translation) -> Result<String, Vec<String>> {
+    let mut problems: Vec<String> = english
+        .messages
+        .keys()
+        .filter(|k| !message_ids.contains(k))
+        .map(|k| format!("data/i18n/en.toml: {k} is not a message of src/i18n/mod.rs"))
+        .collect();
+    let mut table = Vec::with_capacity(message_ids.len());
+    for id in message_ids {
+        match english.messages.get(id) {
+            Some(text) if !clean(text).is_empty() => table.push(text.as_str()),
+            Some(_) => problems.push(format!("data/i18n/en.toml: {id} is empty or holds a control character")),
+            None => problems.push(format!("data/i18n/en.toml: {id} is missing")),
+        }
+    }
+    if problems.is_empty() {
+        Ok(table.join(&SEPARATOR.to_string()))
+    } else {
+        Err(problems)
+    }
+}
+
 /// Identifies one build's messages and texts, in order: 16 hex digits of FNV-1a over both.
 pub fn fingerprint(message_ids: &[String], english_texts: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -155,6 +180,16 @@ mod tests {
                 "Dos"
             ]
         );
+    }
+
+    #[test]
+    fn english_messages_are_one_table_in_id_order_and_every_gap_is_named() {
+        let ids = vec!["A".to_string(), "B".to_string()];
+        let en: Translation = toml::from_str("[messages]\nB = \"bee\"\nA = \"ay\"").expect("valid");
+        assert_eq!(english_messages(&ids, &en), Ok(format!("ay{SEPARATOR}bee")));
+        let gaps: Translation = toml::from_str("[messages]\nA = \" \"\nC = \"sea\"").expect("valid");
+        let problems = english_messages(&ids, &gaps).expect_err("gaps");
+        assert_eq!(problems.len(), 3, "{problems:?}");
     }
 
     #[test]

@@ -28,10 +28,16 @@ export const KB = 1024;
  * Lowered for issue 17 (371 → 346 KB WASM, 399 → 375 KB first load): the dataset's texts in one table, no
  * standard float parser, one sort (bench/levers.md has each lever's figure). The WASM is 343.2 KB, the first
  * load 371.6 KB.
+ *
+ * Raised for issue 20 (first load 375 → 377 KB; the WASM ceiling holds): Spanish and Korean. Their texts live in
+ * language packs that only their readers fetch; what every reader pays is the language menu, loading a pack,
+ * numbers through Intl, the loading panel's Spanish and Korean words and a note in the <noscript>. Measured
+ * against the build before it: WASM 343.2 → 345.7 KB (+2.5, after moving the English messages into one table,
+ * −1.5), first load 371.5 → 376.2 KB (+4.7; the issue allows 5).
  */
 export const BYTE_BUDGETS = {
   wasmGzip: { name: 'WASM gzip', issue: 190 * KB, ceiling: 346 * KB },
-  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 230 * KB, ceiling: 375 * KB },
+  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 230 * KB, ceiling: 377 * KB },
 };
 
 /**

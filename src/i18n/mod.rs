@@ -16,7 +16,7 @@ pub mod pack;
 #[cfg(test)]
 mod translations;
 
-pub use format::{format_date, format_period};
+pub use format::{format_date, format_number, format_period, use_browser_numbers};
 pub use labels::{Help, Label};
 
 /// A language the interface can be shown in. Its code is the BCP 47 tag used for `<html lang>` and `lang=`.
@@ -48,18 +48,6 @@ impl Lang {
         }
     }
 
-    /// The first of a browser's preferred languages (BCP 47 tags, most preferred first) that the app speaks:
-    /// `es-MX` is Spanish, `ko-KR` Korean.
-    pub fn preferred(tags: &[String]) -> Option<Lang> {
-        tags.iter().find_map(|tag| {
-            let primary = tag.split(['-', '_']).next().unwrap_or_default();
-            Lang::ALL
-                .iter()
-                .copied()
-                .find(|l| l.code().eq_ignore_ascii_case(primary))
-        })
-    }
-
     #[cfg(test)]
     /// How many plural forms this language's plural messages carry, in CLDR order.
     fn plural_forms(self) -> usize {
@@ -79,10 +67,11 @@ impl Lang {
     }
 }
 
-/// Declares the message ids once, so the list used by the completeness test can never drift from the enum.
+/// Declares the message ids once, in the order of every language's message table (`data/i18n/*.toml` are read
+/// in this order by `build.rs` and the data compiler, which parse this list).
 macro_rules! messages {
     ($($(#[$doc:meta])* $id:ident),* $(,)?) => {
-        /// A message id. The English text of each is in `i18n/en.rs`.
+        /// A message id. The English text of each is in `data/i18n/en.toml`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($(#[$doc])* $id),* }
 

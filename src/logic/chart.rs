@@ -3,7 +3,6 @@
 //! is tested natively and the same layout serves the screen, the PNG download and pointer/keyboard picking.
 
 use crate::data::model::{ChartKind, Comparison, Value};
-use crate::logic::number::short;
 
 /// Space around the plot for axis labels, category names and the legend, in CSS pixels.
 const LEFT: f64 = 44.0;
@@ -34,18 +33,10 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
     (first..=last).map(|i| i as f64 * step).collect()
 }
 
-/// A value formatted for a label: whole numbers without decimals, others with up to two.
+/// A value formatted for a label in the reader's language: whole numbers without decimals, others with up to
+/// two (`1,234` and `2.5%` in English, `1234` and `2,5 %` in Spanish: see `i18n::format_number`).
 pub fn format_value(v: f64, unit: &str) -> String {
-    let num = short(v, 2);
-    let num = if v.abs() >= 1_000.0 && v.fract() == 0.0 {
-        group_thousands(&num)
-    } else {
-        num
-    };
-    match unit {
-        "%" => format!("{num}%"),
-        _ => num,
-    }
+    crate::i18n::format_number(v, 2, unit == "%")
 }
 
 /// A plotted value as its label: `30%`, `<3%` for a ceiling, `2.4–3.6%` for a range. The same text serves the
@@ -56,7 +47,7 @@ pub fn format_mark(v: Value, unit: &str) -> String {
         Value::Below(v) => format!("<{}", format_value(v, unit)),
         Value::Range(lo, hi) => {
             let lo = format_value(lo, unit);
-            format!("{}–{}", lo.trim_end_matches('%'), format_value(hi, unit))
+            format!("{}–{}", lo.trim_end_matches('%').trim_end(), format_value(hi, unit))
         }
     }
 }
@@ -84,18 +75,6 @@ pub fn top_of(v: Value) -> f64 {
         Value::Exact(v) | Value::Below(v) => v,
         Value::Range(_, hi) => hi,
     }
-}
-
-fn group_thousands(digits: &str) -> String {
-    let (sign, digits) = digits.strip_prefix('-').map_or(("", digits), |d| ("-", d));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{sign}{out}")
 }
 
 /// Splits a label into lines of at most `max_chars`, at spaces or after hyphens ("Local-" / "language");

@@ -13,6 +13,11 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// `<html lang>`: before the app starts, the language `public/boot.js` chose for the page.
+pub fn page_lang() -> String {
+    root().and_then(|e| e.get_attribute("lang")).unwrap_or_default()
+}
+
 pub fn set_lang(code: &str) {
     if let Some(root) = root() {
         let _ = root.set_attribute("lang", code);

@@ -1,5 +1,4 @@
-//! The browser's side of languages (issue 20): the reader's preferred languages, and a language pack's text,
-//! fetched by the loader (`reverseWaveLanguagePack` in `public/loader.js`), which checks its integrity and
+//! The browser's side of languages (issue 20): a language pack's text, fetched by the loader (`reverseWaveLanguagePack` in `public/loader.js`), which checks its integrity and
 //! knows how to load it in an opaque-origin frame.
 
 use wasm_bindgen::prelude::*;
@@ -18,12 +17,4 @@ extern "C" {
 pub async fn fetch_pack(code: &str) -> Option<String> {
     let promise = language_pack(code).ok()?;
     JsFuture::from(promise).await.ok()?.as_string()
-}
-
-/// `navigator.languages`, most preferred first (empty where the browser does not say).
-pub fn preferred_languages() -> Vec<String> {
-    web_sys::window()
-        .map(|w| w.navigator().languages())
-        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
-        .unwrap_or_default()
 }

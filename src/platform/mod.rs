@@ -5,6 +5,7 @@
 pub mod document;
 pub mod embed;
 pub mod history;
+pub mod intl;
 pub mod language;
 pub mod panic;
 pub mod schedule;

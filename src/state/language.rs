@@ -12,12 +12,11 @@ use crate::platform::{language, storage};
 
 const KEY: &str = "lang";
 
-/// The language a page opens in, before its pack is loaded. A corrupt stored value counts as no choice.
-pub fn initial(from_url: Option<Lang>) -> Lang {
-    from_url
-        .or_else(|| storage::get(KEY).and_then(|v| Lang::from_id(&v)))
-        .or_else(|| Lang::preferred(&language::preferred_languages()))
-        .unwrap_or_default()
+/// The language a page opens in, before its pack is loaded: the one `public/boot.js` chose and put on
+/// `<html lang>` (a link's `lang=`, else the choice remembered here, else the browser's preferred languages),
+/// so that the loading panel, the pack's early download and the app agree.
+pub fn initial() -> Lang {
+    Lang::from_id(&crate::platform::document::page_lang()).unwrap_or_default()
 }
 
 pub fn remember(lang: Lang) {

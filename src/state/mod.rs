@@ -45,7 +45,6 @@ impl AppState {
     /// Reads the address bar and stored preferences. Called once, by `App`.
     pub fn from_browser() -> Self {
         let url = UrlState::parse(&history::current_query());
-        let asked = url.lang;
         let theme = theme::initial(url.theme);
         let system_dark = RwSignal::new(false);
         system_dark.set(crate::platform::document::watch_prefers_dark(move |dark| {
@@ -60,7 +59,7 @@ impl AppState {
             url,
             lang: RwSignal::new(crate::i18n::pack::active()),
             // The page asked for a language whose pack did not load (`start` tried): the menu says so.
-            language_status: RwSignal::new(match language::initial(asked) {
+            language_status: RwSignal::new(match language::initial() {
                 wanted if wanted != crate::i18n::pack::active() => LanguageStatus::Failed(wanted),
                 _ => LanguageStatus::Idle,
             }),

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Extensions worth compressing (images are compressed already).
-const COMPRESSIBLE: [&str; 7] = ["html", "js", "css", "wasm", "svg", "webmanifest", "json"];
+const COMPRESSIBLE: [&str; 8] = ["html", "js", "css", "wasm", "svg", "webmanifest", "json", "txt"];
 /// Below this a copy saves less than the bytes of its headers.
 const MIN_BYTES: usize = 1024;
 
