@@ -36,7 +36,7 @@
   // The page's language (issue 20): `lang=`, else the saved choice, else the browser's; read by loader.js and the app.
   var LANGS = ['en', 'es', 'ko'];
   var lang = 'en';
-  var asked = /[?&]lang=([a-z]+)(&|$)/.exec(location.search);
+  var asked = (location.search.match(/[?&]lang=/g) || []).length === 1 && /[?&]lang=([a-z]+)(&|$)/.exec(location.search);
   var saved = null;
   try {
     saved = window.localStorage.getItem('reverse-wave:lang');
