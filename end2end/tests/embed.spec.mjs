@@ -183,7 +183,7 @@ describe('embedding', () => {
     const dialog = page.locator('dialog.embed-dialog');
     await dialog.waitFor();
     const code = () => dialog.locator('#embed-code').inputValue();
-    assert.match(await code(), new RegExp(`^<iframe src="${env.server.base.replace(/[.]/g, '\\.')}\\?view=compare&amp;embed=1&amp;chart=english-share-of-hits" title="Reverse Wave: Compare the numbers" loading="lazy" style="width:100%;border:0" height="640"></iframe>\\n<script src="${env.server.base.replace(/[.]/g, '\\.')}embed\\.js" async></script>$`));
+    assert.match(await code(), new RegExp(`^<iframe src="${env.server.base.replace(/[.]/g, '\\.')}\\?view=compare&amp;lang=en&amp;embed=1&amp;chart=english-share-of-hits" title="Reverse Wave: Compare the numbers" loading="lazy" style="width:100%;border:0" height="640"></iframe>\\n<script src="${env.server.base.replace(/[.]/g, '\\.')}embed\\.js" async></script>$`));
     // Each change of view or theme reloads the preview. A reload while the frame is still fetching its .wasm makes
     // Chromium log "Fetch API cannot load" for the abandoned request, so each load is let finish first.
     const preview = dialog.locator('.embed-dialog__preview iframe');
@@ -194,14 +194,18 @@ describe('embedding', () => {
     };
     await settled(/view=compare/);
     await dialog.getByLabel('View').selectOption('quiz');
-    await settled(/view=quiz&embed/);
+    await settled(/view=quiz&lang=en&embed/);
     await dialog.getByLabel('Theme').selectOption('dark');
-    await settled(/view=quiz&theme=dark/);
+    await settled(/view=quiz&lang=en&theme=dark/);
+    // Issue 20: the embedded page's language, whatever its readers' browsers prefer.
+    await dialog.getByLabel('Language').selectOption('ko');
+    await settled(/view=quiz&lang=ko&theme=dark/);
+    assert.equal(await inner.locator('html').getAttribute('lang'), 'ko');
     await dialog.getByLabel('Height in pixels').fill('500');
     await dialog.getByLabel(/resize script/).uncheck();
     const snippet = await code();
-    assert.equal(snippet, `<iframe src="${env.server.base}?view=quiz&amp;theme=dark&amp;embed=1" title="Reverse Wave: Quiz" loading="lazy" style="width:100%;border:0" height="500"></iframe>`);
-    assert.equal(await preview.getAttribute('src'), `${env.server.base}?view=quiz&theme=dark&embed=1`);
+    assert.equal(snippet, `<iframe src="${env.server.base}?view=quiz&amp;lang=ko&amp;theme=dark&amp;embed=1" title="Reverse Wave: 퀴즈" loading="lazy" style="width:100%;border:0" height="500"></iframe>`);
+    assert.equal(await preview.getAttribute('src'), `${env.server.base}?view=quiz&lang=ko&theme=dark&embed=1`);
     assert.equal(await inner.locator('html').getAttribute('data-theme'), 'dark');
     assert.deepEqual(await axeViolations(page), []);
     await page.keyboard.press('Escape');

@@ -107,9 +107,14 @@ pub fn EmbedDialog() -> impl IntoView {
                 {select_field(Msg::EmbedTheme, theme, theme_label)}
                 <label class="field">
                     <span>{tr(Msg::LanguageLabel)}</span>
+                    // The frame's title is written in the frame's language, so that language's pack loads first
+                    // (if it cannot, the title stays in this page's language).
                     <select on:change=move |ev| {
                         if let Some(l) = Lang::from_id(&event_target_value(&ev)) {
-                            language.set(l)
+                            spawn_local(async move {
+                                crate::state::language::load(l).await;
+                                language.set(l);
+                            });
                         }
                     }>{language_options(language.get_untracked())}</select>
                 </label>
