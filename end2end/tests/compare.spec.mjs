@@ -202,7 +202,7 @@ describe('compare', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
     assert.equal(csv.suggestedFilename(), 'english-share-of-hits.csv');
     const text = readFileSync(await csv.path(), 'utf8');
-    assert.equal(text.split('\n')[0], 'category,2017 (%),2021 (%)');
+    assert.equal(text.split('\n')[0], 'Category,2017 (%),2021 (%)');
     assert.match(text, /^Local-language,52,30$/m);
     const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
     assert.equal(png.suggestedFilename(), 'english-share-of-hits.png');

@@ -51,14 +51,33 @@ describe('offline and installable', () => {
     await context.close();
   });
 
+  it('keeps a language pack once it has been used, and no other (issue 20)', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: DESKTOP });
+    await visit(page, env.server, '?view=timeline&lang=ko');
+    await controlled(page);
+    // The first visit may have fetched the pack before the worker controlled the page: use it once more.
+    await page.locator('.language-menu__select').selectOption('en');
+    await visit(page, env.server, '?view=timeline&lang=ko');
+    await context.setOffline(true);
+    await visit(page, env.server, '?view=quiz&lang=ko');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+    assert.equal(await page.locator('main h1').innerText(), '퀴즈', 'Korean offline');
+    await visit(page, env.server, '?view=quiz&lang=es');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'Spanish was never used, so offline it is not there');
+    assert.match(await page.locator('.language-menu__status').innerText(), /Español/);
+    assert.deepEqual(problems.filter((p) => !/lang\/es-|Failed to fetch|net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED/.test(p)), []);
+    await context.close();
+  });
+
   it('precaches exactly the files of this build, with their integrity', async () => {
     const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
     const list = sw.slice(sw.indexOf('const FILES = ') + 'const FILES = '.length, sw.indexOf('\n];') + 2);
     const files = JSON.parse(list.replace(/,\n\]$/, '\n]'));
-    // Not precached: host configuration, the .wasm's stylesheet copy that only opaque-origin frames load, and the
-    // precompressed copies for servers (the worker stores what the browser decoded).
+    // Not precached: host configuration, the .wasm's stylesheet copy that only opaque-origin frames load, the
+    // precompressed copies for servers (the worker stores what the browser decoded), and the language packs (kept
+    // once used: see the next test).
     const expected = filesUnder(DIST)
-      .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.wasm.css') && !/\.(br|gz)$/.test(f))
+      .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.wasm.css') && !/\.(br|gz)$/.test(f) && !f.startsWith('lang/'))
       .map((f) => (f === 'index.html' ? './' : `./${f}`)).sort();
     assert.deepEqual(files.map(([url]) => url).sort(), expected);
     assert.ok(files.every(([url, integrity]) => url === './' || /^sha384-/.test(integrity)), 'integrity on every asset');

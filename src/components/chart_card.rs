@@ -47,7 +47,8 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
         .collect_view();
     let title_id = format!("chart-title-{}", c.id);
     let labelled_by = title_id.clone();
-    let download_csv = move |_| document::download_text(&format!("{}.csv", c.id), "text/csv", &csv(c));
+    let download_csv =
+        move |_| document::download_text(&format!("{}.csv", c.id), "text/csv", &csv(c, tr(Msg::ChartCategory)));
     let png_source = format!("{}: {}", tr(Msg::ChartSource), source_line);
     let download_png = move |_| {
         let Some(canvas) = document::create::<web_sys::HtmlCanvasElement>("canvas") else {

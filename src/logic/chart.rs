@@ -385,8 +385,9 @@ pub fn hit(layout: &Layout, x: f64, y: f64) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// The comparison as CSV: one row per category, one column per series, values as in the dataset.
-pub fn csv(c: &Comparison) -> String {
+/// The comparison as CSV: one row per category, one column per series, values as in the dataset. The first
+/// column's header is `category_header`, in the reader's language like the labels.
+pub fn csv(c: &Comparison, category_header: &str) -> String {
     let field = |s: &str| {
         if s.contains([',', '"', '\n']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -394,7 +395,7 @@ pub fn csv(c: &Comparison) -> String {
             s.to_string()
         }
     };
-    let mut out = String::from("category");
+    let mut out = field(category_header);
     for s in c.series {
         out.push(',');
         out.push_str(&field(&format!("{} ({})", s.label.get(), c.unit.get())));
@@ -577,9 +578,9 @@ mod tests {
     #[test]
     fn csv_has_a_header_and_one_row_per_category() {
         let c = comparison("english-share-of-hits").unwrap();
-        let text = csv(c);
+        let text = csv(c, "Category");
         let rows: Vec<&str> = text.lines().collect();
-        assert_eq!(rows[0], "category,2017 (%),2021 (%)");
+        assert_eq!(rows[0], "Category,2017 (%),2021 (%)");
         assert_eq!(rows.len(), c.categories.len() + 1);
         assert!(rows.iter().any(|r| r.starts_with("Local-language,52,30")), "{text}");
     }

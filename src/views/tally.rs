@@ -132,7 +132,7 @@ fn quiz_results(index: usize, quiz: ClassQuiz) -> AnyView {
                 (q.index + 1).to_string(),
                 plain(q.question.prompt.get()),
                 right_text(q.question),
-                format!("{}%", percent(q.right, students)),
+                crate::i18n::format_number(f64::from(percent(q.right, students)), 0, true),
             ]
         })
         .collect();

@@ -145,14 +145,24 @@ fn ensure_wasm_target(root: &Path) -> Result<(), Failure> {
         })
 }
 
+/// Trunk's own release profile asks for fat LTO in one codegen unit, which makes the one-time install the
+/// slowest step of a fresh CI run (8.2 min on 2 cores); without them it took 7.0 min, and Trunk only
+/// orchestrates the build, so its own speed does not matter.
+const TRUNK_PROFILE: [&str; 4] = [
+    "--config",
+    "profile.release.lto=false",
+    "--config",
+    "profile.release.codegen-units=16",
+];
+
 fn ensure_trunk(root: &Path) -> Result<(), Failure> {
-    ensure_cargo_tool(root, "trunk", TRUNK_VERSION, "takes several minutes")
+    ensure_cargo_tool(root, "trunk", TRUNK_VERSION, "takes several minutes", &TRUNK_PROFILE)
 }
 
 /// Installs `tool` at exactly `version` with `cargo install --locked`, unless `tool --version` already names
 /// that version (its first word may differ from the package: twiggy prints `twiggy-opt 0.8.0`). `why`
 /// finishes the one-time message ("one time; …").
-fn ensure_cargo_tool(root: &Path, tool: &str, version: &str, why: &str) -> Result<(), Failure> {
+fn ensure_cargo_tool(root: &Path, tool: &str, version: &str, why: &str, extra: &[&str]) -> Result<(), Failure> {
     let reported = cmd(tool, root).args(["--version"]).output();
     if reported.as_deref().and_then(|r| r.split_whitespace().last()) == Some(version) {
         return Ok(());
@@ -160,6 +170,7 @@ fn ensure_cargo_tool(root: &Path, tool: &str, version: &str, why: &str) -> Resul
     println!("Installing {tool} {version} (one time; {why})…");
     cmd("cargo", root)
         .args(["install", tool, "--version", version, "--locked"])
+        .args(extra)
         .run()
 }
 
@@ -171,7 +182,7 @@ pub fn ensure_bench_packages(root: &Path) -> Result<(), Failure> {
 
 /// Bench-only: twiggy attributes WASM bytes to functions and crates (issue 8, "hunt bytes").
 pub fn ensure_twiggy(root: &Path) -> Result<(), Failure> {
-    ensure_cargo_tool(root, "twiggy", TWIGGY_VERSION, "for the benchmark")
+    ensure_cargo_tool(root, "twiggy", TWIGGY_VERSION, "for the benchmark", &[])
 }
 
 /// The CLI must equal the `wasm-bindgen` crate in Cargo.lock exactly, or the generated JS will not load the
