@@ -53,8 +53,10 @@ const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "VPN",
     "AP Human Geography",
 ];
-/// Messages that are names or pure layout in every language.
+/// Messages that are names or pure layout in every language, and the quiz's tab, where Spanish also says "Quiz"
+/// («Cuestionario» does not fit a 320 px tab bar).
 const SAME_MESSAGES: &[Msg] = &[
+    Msg::NavQuiz,
     Msg::AppName,
     Msg::PageTitle,
     Msg::ChartReadout,
