@@ -135,6 +135,20 @@ for (const engine of ENGINES) {
       assert.deepEqual(b.errors.filter((e) => !/allow-popups/.test(e)), []);
     });
 
+    it('shows Korean and Spanish, also in the strictest sandbox (issue 20)', async () => {
+      await b.goto(`${server.base}?view=quiz&lang=es`);
+      await b.waitForApp();
+      assert.deepEqual(await b.evaluate(() => [document.documentElement.lang, document.querySelector('main h1').textContent]), ['es', 'Cuestionario']);
+      await b.goto(`${school.base}languages.html`);
+      await b.evaluate(() => document.querySelector('#korean').scrollIntoView());
+      await b.enterFrame('#korean');
+      await b.waitForApp();
+      const inside = await b.evaluate(() => ({ origin: self.origin, lang: document.documentElement.lang, hangul: /[\uac00-\ud7a3]/.test(document.querySelector('main h1').textContent) }));
+      await b.leaveFrame();
+      assert.deepEqual(inside, { origin: 'null', lang: 'ko', hangul: true });
+      assert.deepEqual(b.errors, []);
+    });
+
     it('works offline after a first visit, where the engine has service workers', async () => {
       await b.goto(`${server.base}?view=home`);
       await b.waitForApp();
