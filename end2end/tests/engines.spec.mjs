@@ -116,6 +116,8 @@ for (const engine of ENGINES) {
     it('renders and resizes the school site\'s embeds in every sandbox configuration', async () => {
       for (const [page, frame] of FRAMES) {
         await b.goto(`${school.base}${page}`);
+        // WebKitWebDriver has once answered before the school page replaced the previous test's app page.
+        await b.waitFor((sel) => document.querySelector(sel) !== null, frame, { what: `the school page with ${frame}` });
         await b.evaluate((sel) => document.querySelector(sel).scrollIntoView(), frame);
         await b.enterFrame(frame);
         await b.waitForApp();
@@ -140,6 +142,7 @@ for (const engine of ENGINES) {
       await b.waitForApp();
       assert.deepEqual(await b.evaluate(() => [document.documentElement.lang, document.querySelector('main h1').textContent]), ['es', 'Cuestionario']);
       await b.goto(`${school.base}languages.html`);
+      await b.waitFor(() => document.querySelector('#korean') !== null, null, { what: 'the school page' });
       await b.evaluate(() => document.querySelector('#korean').scrollIntoView());
       await b.enterFrame('#korean');
       await b.waitForApp();
