@@ -121,9 +121,11 @@ for (const engine of ENGINES) {
         await b.evaluate((sel) => document.querySelector(sel).scrollIntoView(), frame);
         await b.enterFrame(frame);
         await b.waitForApp();
-        const inside = await b.evaluate(() => ({ origin: self.origin, embedded: document.querySelector('.app--embed') !== null }));
+        // Polled, not read once: WebKitWebDriver has answered a first script in a frame from the wrong document.
+        await b.waitFor(() => document.querySelector('.app--embed') !== null, null, { what: `${frame}: embedded layout`, timeout: 5000 }).catch(() => {});
+        const inside = await b.evaluate(() => ({ origin: self.origin, embedded: document.querySelector('.app--embed') !== null, href: location.href, app: document.querySelector('.app')?.className }));
         await b.leaveFrame();
-        assert.equal(inside.embedded, true, `${frame}: embedded layout`);
+        assert.equal(inside.embedded, true, `${frame}: embedded layout (${JSON.stringify(inside)})`);
         if (frame === '#sandbox-scripts') assert.equal(inside.origin, 'null', 'an opaque origin');
         // embed.js on the school page sets the frame's height from the app's messages (it starts at 600); the
         // popups page shows a host without the script.
