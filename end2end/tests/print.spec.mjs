@@ -158,6 +158,34 @@ describe('printing', () => {
   }
 });
 
+describe('printing in Spanish and Korean (issue 20)', () => {
+  for (const [lang, script] of [['es', /[áéíóúñ¿]/], ['ko', /[\uac00-\ud7a3]{4}/]]) {
+    it(`a ${lang} worksheet prints its questions in ${lang}, then its answer key from a new page`, async () => {
+      const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+      await visit(page, env.server, `?view=worksheet&seed=4821&len=10&lang=${lang}`);
+      const heading = await page.locator('#answer-key-title').innerText();
+      const prompts = await page.locator('.sheet-question__prompt').allInnerTexts();
+      const pdf = await printToPdf(page, 'A4');
+      assert.ok(pdf.rightmost <= pdf.pageWidth - 20, `text reaches ${pdf.rightmost} of ${pdf.pageWidth} pt`);
+      const keyPage = pdf.pages.findIndex((p) => p.startsWith(heading));
+      assert.ok(keyPage > 0, `the answer key (“${heading}”) starts at the top of a page`);
+      const sheet = pdf.pages.slice(0, keyPage).join(' ');
+      assert.match(sheet, script, 'the sheet is printed in its language');
+      // The letters of each question, in order: pdftotext puts the digits of a Korean line (another font) on a
+      // line of their own, so only letters are compared.
+      const bare = (t) => plain(t).replace(/[^\p{L}]/gu, '');
+      let at = 0;
+      for (const prompt of prompts) {
+        const found = bare(sheet).indexOf(bare(prompt).slice(0, 12), at);
+        assert.ok(found >= at, `question on the sheet, in order: ${prompt}`);
+        at = found;
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
+
 describe('worksheet and quiz', () => {
   it('asks the same questions in the same order as the quiz with the same keys', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, hasTouch: true });
