@@ -2,11 +2,12 @@
 //
 // It never runs as a file of its own. The shell step (xtask/src/shell, run by Trunk after every build) writes it
 // into index.html inside one <script type="module">, after two things this code uses:
-//  - wasm-bindgen's glue (built with the `no-modules` target), which declares `wasm_bindgen`, the function that
-//    starts the app;
-//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages }`: this build's .wasm, its
-//    sha384 integrity value, its stylesheet copy, the service worker (null under `trunk serve`), and for each
-//    language pack (issue 20) its file, integrity value and stylesheet copy.
+//  - wasm-bindgen's glue (xtask/src/wasm.rs), which declares `wasm_bindgen`, the function that starts the app,
+//    and `splitImports`, the functions it links the parts that load later with;
+//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages, parts, loaders }`: this
+//    build's .wasm, its sha384 integrity value, its stylesheet copy, the service worker (null under `trunk
+//    serve`), for each language pack (issue 20) and each part its file, integrity value and stylesheet copy, and
+//    for each part loader the parts it links, in order.
 // Development and release builds start the same way. Why the code is inline at all: see xtask/src/shell.
 //
 // The .wasm:
@@ -18,7 +19,7 @@
 //    style the page, and the decoded bytes are checked against the same integrity value before they are
 //    compiled. Without crypto.subtle (a page that is not a secure context) the app does not start and boot.js
 //    shows its friendly message.
-/* global wasm_bindgen, BUILD */
+/* global wasm_bindgen, splitImports, BUILD */
 
 function fromBase64(text) {
   if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
@@ -94,6 +95,32 @@ globalThis.reverseWaveLanguagePack = (code) => {
   });
   return packs[code];
 };
+
+// The parts of the app that load later (src/views/parts.rs). The main module imports one loader per part: it
+// passes a callback (an index in its function table) and its data, and is called back with success or failure.
+// A part's shared chunks and the part itself download together; the part is linked after its chunks.
+const downloads = [];
+const linked = [];
+function once(cache, index, make) {
+  cache[index] ||= make().catch((error) => {
+    delete cache[index];
+    throw error;
+  });
+  return cache[index];
+}
+const fetchPart = (index) => once(downloads, index, () => download(...BUILD.parts[index]));
+const linkPart = (index, after = []) =>
+  once(linked, index, async () => {
+    const [bytes] = await Promise.all([fetchPart(index), ...after]);
+    return WebAssembly.instantiate(bytes, { __wasm_split: wasm_bindgen.initSync() });
+  });
+for (const [name, needs] of Object.entries(BUILD.loaders)) {
+  splitImports[name] = (callback, data) => {
+    linkPart(needs.at(-1), needs.slice(0, -1).map((index) => linkPart(index)))
+      .then(() => true, (error) => (console.error(error), false))
+      .then((ok) => wasm_bindgen.initSync().__indirect_function_table.get(callback)(data, ok));
+  };
+}
 
 async function start() {
   // The loading panel (the app's name and an introduction) is painted before the .wasm download starts. It is

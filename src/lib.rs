@@ -32,12 +32,16 @@ pub fn start() {
     i18n::use_browser_numbers(platform::intl::format_number);
     let lang = state::language::initial();
     // Leptos's executor starts with the mount, so this first task uses wasm-bindgen's directly.
+    let first_view = logic::url_state::UrlState::parse(&platform::history::current_query()).view;
     wasm_bindgen_futures::spawn_local(async move {
-        state::language::load(lang).await;
+        // The first view's part of the app (`views::parts`) downloads beside the language pack. If it cannot
+        // be fetched, the view itself says so and offers to try again.
+        let (_, _) = futures::future::join(state::language::load(lang), views::parts::load(first_view)).await;
         i18n::pack::activate(lang);
         platform::schedule::after_paint_or(std::time::Duration::from_millis(100), || {
             leptos::mount::mount_to_body(App);
             platform::document::mark_started();
+            views::parts::load_the_rest();
         });
     });
 }

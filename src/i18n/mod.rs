@@ -179,6 +179,8 @@ messages! {
     TallyDownloadQuestions, TallyPrivate,
     /// The language menu (issue 20). `{language}`: a language's own name ("Español").
     LanguageLabel, LanguageLoading, LanguageFailed,
+    /// A view whose part of the app is still on its way, or could not be fetched (`views::parts`).
+    PartLoading, PartFailed, PartTryAgain,
     /// Beside a translated quotation of the article: the article's own words follow, in English.
     QuizOriginalQuote,
 }

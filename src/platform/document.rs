@@ -98,6 +98,17 @@ pub fn reveal_id(id: &str) {
     }
 }
 
+/// After a view arrived late (`views::parts`): the spot in the address (`#source-…`), else the heading.
+pub fn reveal_target_or_heading() {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    match hash.strip_prefix('#') {
+        Some(id) if !id.is_empty() => reveal_id(id),
+        _ => focus_heading(),
+    }
+}
+
 fn prefers_reduced_motion() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())

@@ -2,6 +2,7 @@
 
 mod compare;
 mod home;
+pub mod parts;
 mod perspectives;
 mod quiz;
 mod sources;
@@ -43,13 +44,6 @@ pub fn title(view: View) -> Msg {
 pub fn render(view: View) -> AnyView {
     match view {
         View::Home => view! { <Home /> }.into_any(),
-        View::Sources => view! { <Sources /> }.into_any(),
-        View::Timeline => view! { <Timeline /> }.into_any(),
-        View::Compare => view! { <Compare /> }.into_any(),
-        View::Quiz => view! { <Quiz /> }.into_any(),
-        View::Perspectives => view! { <Perspectives /> }.into_any(),
-        View::Teach => view! { <Teach /> }.into_any(),
-        View::Worksheet => view! { <Worksheet /> }.into_any(),
-        View::Tally => view! { <Tally /> }.into_any(),
+        later => parts::render(later),
     }
 }

@@ -5,6 +5,7 @@ mod package;
 mod run;
 mod shell;
 mod tools;
+mod wasm;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -89,7 +90,8 @@ fn dist(root: &Path) -> Result<(), Failure> {
 /// feature). Its own folder, so it can never be mistaken for the build that is deployed.
 fn dist_drill(root: &Path) -> Result<(), Failure> {
     cmd("trunk", root)
-        .args(["build", "--release", "--features", "drill", "--dist", "dist-drill"])
+        .args(["build", "--release", "--dist", "dist-drill"])
+        .env(wasm::FEATURES_ENV, "drill")
         .run()
 }
 

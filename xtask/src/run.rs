@@ -37,6 +37,13 @@ impl Cmd {
         self
     }
 
+    /// Sets an environment variable for the command (and whatever it starts, such as Trunk's hooks).
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.shown = format!("{key}={value} {}", self.shown);
+        self.inner.env(key, value);
+        self
+    }
+
     pub fn run(mut self) -> Result<(), Failure> {
         println!("\n$ {}", self.shown);
         let status = self

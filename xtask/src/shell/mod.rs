@@ -61,6 +61,8 @@ const HEADERS_FILE: &str = "_headers";
 /// Appended to the name of the `.wasm` and of each language pack for its stylesheet copy, read only in
 /// opaque-origin frames.
 const WASM_CSS_SUFFIX: &str = ".css";
+/// The folder of the parts of the app that load later (`crate::wasm`).
+const PARTS_DIR: &str = "parts";
 /// The custom property that holds a file's bytes, in base64, in its stylesheet copy (`public/loader.js`).
 const COPY_PROPERTY: &str = "--reverse-wave-bytes";
 /// What Trunk's live-reload script connects to.
@@ -85,8 +87,12 @@ pub struct Manifest {
 
 /// The shell step for the build in `dir` (Trunk's staging folder); page sources are read from `root`.
 pub fn run(root: &Path, dir: &Path) -> Result<(), Failure> {
+    // Trunk names its profile for hooks; a shell step run by hand works on a release build.
+    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let wasm = crate::wasm::build(root, release)?;
+    let parts = stage_wasm(dir, &wasm).map_err(Failure)?;
     let packs = packs::build(root).map_err(Failure)?;
-    let manifest = write_shell(root, dir, &packs).map_err(Failure)?;
+    let manifest = write_shell(root, dir, &packs, &parts).map_err(Failure)?;
     let inlined: Vec<&str> = manifest.inline.iter().map(|i| i.from.as_str()).collect();
     let offline = match manifest.mode {
         Mode::Static => format!(
@@ -96,20 +102,60 @@ pub fn run(root: &Path, dir: &Path) -> Result<(), Failure> {
         Mode::LiveReload => "no service worker, no policy (live reload)".into(),
     };
     println!(
-        "shell: inlined {}; {} files; {offline}",
+        "shell: inlined {}; {} files, {} of them parts that load later; {offline}",
         inlined.join(", "),
-        manifest.files.len()
+        manifest.files.len(),
+        parts.files.len()
     );
     Ok(())
 }
 
-fn write_shell(root: &Path, dir: &Path, packs: &[Pack]) -> Result<Manifest, String> {
+/// The parts of the app that load later (`crate::wasm`), as the page's loader needs them: each part's file,
+/// and for each loader function the main module imports, the parts it links in order.
+#[derive(Debug, Default)]
+pub struct Parts {
+    pub files: Vec<String>,
+    pub loaders: Vec<(String, Vec<usize>)>,
+}
+
+/// Puts the built WebAssembly into the staged build under content-hashed names, and names the glue and the main
+/// module in the start marker, where the rest of this step expects them.
+fn stage_wasm(dir: &Path, wasm: &crate::wasm::Wasm) -> Result<Parts, String> {
+    let glue = format!("reverse-wave-{}.js", fingerprint(wasm.glue.as_bytes()));
+    let main = format!("reverse-wave-{}_bg.wasm", fingerprint(&wasm.main));
+    write(dir, &glue, wasm.glue.as_bytes())?;
+    write(dir, &main, &wasm.main)?;
+    std::fs::create_dir_all(dir.join(PARTS_DIR)).map_err(|e| format!("cannot create {PARTS_DIR}/: {e}"))?;
+    let mut files = Vec::new();
+    for part in &wasm.parts {
+        let path = format!("{PARTS_DIR}/part-{}.wasm", fingerprint(part));
+        write(dir, &path, part)?;
+        files.push(path);
+    }
+    let page = read_text(dir, "index.html")?;
+    let elements = html::elements(&page);
+    let marker = one(&elements, "start marker", |e| {
+        e.name == "template" && e.attr("id") == Some(START_MARKER)
+    })?;
+    let mut edits = Edits::default();
+    edits.replace(
+        marker.span.clone(),
+        format!("<template id=\"{START_MARKER}\" data-glue=\"./{glue}\" data-wasm=\"./{main}\"></template>"),
+    );
+    write(dir, "index.html", edits.apply(&page).as_bytes())?;
+    Ok(Parts {
+        files,
+        loaders: wasm.loaders.clone(),
+    })
+}
+
+fn write_shell(root: &Path, dir: &Path, packs: &[Pack], parts: &Parts) -> Result<Manifest, String> {
     let page = read_text(dir, "index.html")?;
     let elements = html::elements(&page);
     let mode = mode_of(&page, &elements)?;
 
-    // What Trunk built: the stylesheets (in page order), the glue and the .wasm.
-    let marker = one(&elements, "start marker (Trunk.toml, pattern_script)", |e| {
+    // What Trunk built (the stylesheets, in page order) and what `stage_wasm` added (the glue and the .wasm).
+    let marker = one(&elements, "start marker", |e| {
         e.name == "template" && e.attr("id") == Some(START_MARKER)
     })?;
     let glue_path = relative(marker.attr("data-glue"))?;
@@ -140,7 +186,14 @@ fn write_shell(root: &Path, dir: &Path, packs: &[Pack]) -> Result<Manifest, Stri
     )?;
     let wasm = read_bytes(dir, wasm_path)?;
     let wasm_css = format!("{wasm_path}{WASM_CSS_SUFFIX}");
-    let build = build_constant(mode, wasm_path, &integrity(&wasm), &wasm_css, packs);
+    let build = build_constant(
+        mode,
+        wasm_path,
+        &integrity(&wasm),
+        &wasm_css,
+        packs,
+        &parts_constant(dir, parts)?,
+    );
     let start_code = format!(
         "{}\n{build}\n{}",
         read_text(dir, glue_path)?.trim(),
@@ -153,6 +206,13 @@ fn write_shell(root: &Path, dir: &Path, packs: &[Pack]) -> Result<Manifest, Stri
         std::fs::remove_file(dir.join(path)).map_err(|e| format!("cannot remove {path}: {e}"))?;
     }
     write(dir, &wasm_css, &opaque_origin_copy(&wasm))?;
+    for part in &parts.files {
+        write(
+            dir,
+            &format!("{part}{WASM_CSS_SUFFIX}"),
+            &opaque_origin_copy(&read_bytes(dir, part)?),
+        )?;
+    }
     // The language packs, each with its copy too.
     if !packs.is_empty() {
         std::fs::create_dir_all(dir.join(packs::PACK_DIR)).map_err(|e| format!("cannot create lang/: {e}"))?;
@@ -236,9 +296,39 @@ fn opaque_origin_copy(bytes: &[u8]) -> Vec<u8> {
     format!(":host{{{COPY_PROPERTY}:\"{}\"}}\n", base64_of(bytes)).into_bytes()
 }
 
+/// `parts: […], loaders: {…}` for [`build_constant`]: each part's file, integrity value and stylesheet copy, and
+/// for each loader function the parts it links.
+fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
+    let files = parts
+        .files
+        .iter()
+        .map(|f| {
+            Ok(format!(
+                "[{}, {}, {}]",
+                json_string(&format!("./{f}")),
+                json_string(&integrity(&read_bytes(dir, f)?)),
+                json_string(&format!("./{f}{WASM_CSS_SUFFIX}"))
+            ))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let loaders: Vec<String> = parts
+        .loaders
+        .iter()
+        .map(|(name, needs)| {
+            let needs: Vec<String> = needs.iter().map(usize::to_string).collect();
+            format!("{}: [{}]", json_string(name), needs.join(", "))
+        })
+        .collect();
+    Ok(format!(
+        "parts: [{}], loaders: {{ {} }}",
+        files.join(", "),
+        loaders.join(", ")
+    ))
+}
+
 /// `const BUILD = {…}`: what the loader needs to know about this build. `languages` maps each pack's language
-/// to its file, integrity value and stylesheet copy.
-fn build_constant(mode: Mode, wasm: &str, integrity: &str, wasm_css: &str, packs: &[Pack]) -> String {
+/// to its file, integrity value and stylesheet copy; `parts` comes from [`parts_constant`].
+fn build_constant(mode: Mode, wasm: &str, integrity: &str, wasm_css: &str, packs: &[Pack], parts: &str) -> String {
     let service_worker = match mode {
         Mode::Static => json_string(SW_FILE),
         Mode::LiveReload => "null".into(),
@@ -257,7 +347,7 @@ fn build_constant(mode: Mode, wasm: &str, integrity: &str, wasm_css: &str, packs
         .collect();
     format!(
         "const BUILD = {{ wasm: {}, integrity: {}, opaqueOriginWasm: {}, serviceWorker: {service_worker}, \
-         languages: {{ {} }} }};",
+         languages: {{ {} }}, {parts} }};",
         json_string(&format!("./{wasm}")),
         json_string(integrity),
         json_string(&format!("./{wasm_css}")),

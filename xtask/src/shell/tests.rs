@@ -77,7 +77,7 @@ fn inline_texts(page: &str, name: &str) -> Vec<String> {
 #[test]
 fn a_static_build_gets_inline_code_a_policy_with_its_hashes_and_a_service_worker() {
     let f = Fixture::new("static", "");
-    let manifest = write_shell(&f.root, &f.dir, &[]).unwrap();
+    let manifest = write_shell(&f.root, &f.dir, &[], &Parts::default()).unwrap();
     assert_eq!(manifest.mode, Mode::Static);
     let page = f.read("index.html");
 
@@ -152,9 +152,9 @@ fn a_static_build_gets_inline_code_a_policy_with_its_hashes_and_a_service_worker
 #[test]
 fn a_live_reload_build_starts_the_same_way_without_policy_or_service_worker() {
     let stat = Fixture::new("same", "");
-    write_shell(&stat.root, &stat.dir, &[]).unwrap();
+    write_shell(&stat.root, &stat.dir, &[], &Parts::default()).unwrap();
     let live = Fixture::new("live", LIVE_RELOAD);
-    let manifest = write_shell(&live.root, &live.dir, &[]).unwrap();
+    let manifest = write_shell(&live.root, &live.dir, &[], &Parts::default()).unwrap();
     assert_eq!(manifest.mode, Mode::LiveReload);
     let page = live.read("index.html");
     assert!(!page.contains("Content-Security-Policy"));
@@ -175,20 +175,20 @@ fn a_live_reload_build_starts_the_same_way_without_policy_or_service_worker() {
 #[test]
 fn refuses_a_page_it_does_not_know() {
     let f = Fixture::new("unknown-script", "<script src=./extra.js></script>");
-    assert!(write_shell(&f.root, &f.dir, &[])
+    assert!(write_shell(&f.root, &f.dir, &[], &Parts::default())
         .unwrap_err()
         .contains("a script this step does not know"));
 
     let f = Fixture::new("stale-icon", "");
     std::fs::write(f.dir.join("icon-4.svg"), b"<svg>changed</svg>").unwrap();
-    assert!(write_shell(&f.root, &f.dir, &[])
+    assert!(write_shell(&f.root, &f.dir, &[], &Parts::default())
         .unwrap_err()
         .contains("does not match the file"));
 
     let f = Fixture::new("no-marker", "");
     let page = f.read("index.html").replace("id=reverse-wave-start", "id=other");
     std::fs::write(f.dir.join("index.html"), page).unwrap();
-    assert!(write_shell(&f.root, &f.dir, &[])
+    assert!(write_shell(&f.root, &f.dir, &[], &Parts::default())
         .unwrap_err()
         .contains("expected one start marker"));
 
@@ -199,7 +199,7 @@ fn refuses_a_page_it_does_not_know() {
         headers.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
     )
     .unwrap();
-    assert!(write_shell(&f.root, &f.dir, &[])
+    assert!(write_shell(&f.root, &f.dir, &[], &Parts::default())
         .unwrap_err()
         .contains("must not allow inline"));
 }

@@ -1,0 +1,160 @@
+//! The views that load later (issues 17 and 21). Every reader downloads the start of the app (the shell, the
+//! home view, the dataset); the other views are compiled into parts of the WebAssembly that are fetched only
+//! when they are needed, so a student opening the home page on a phone does not wait for the charts, the quiz
+//! or the teacher's tally.
+//!
+//! How: each view below is a split point (`wasm_split`, the mechanism behind Leptos's `#[lazy]`). The build
+//! (`xtask/src/wasm.rs`) cuts the module at these points; `public/loader.js` fetches a part, checks its
+//! integrity and links it into the running app. Views that share most of their code share a part, which keeps
+//! the number of files small:
+//!
+//! | part | views |
+//! | --- | --- |
+//! | `reading` | timeline, sources, perspectives, teach |
+//! | `charts` | compare |
+//! | `quiz` | quiz, worksheet |
+//! | `tally` | tally (teachers only) |
+//!
+//! When: the page's first view is loaded before the app mounts (`crate::start`), so the loading panel stays up
+//! until it can be shown whole. Once the app is up, [`load_the_rest`] fetches every other part in the
+//! background, so following a link later is as quick as before. A link followed before its part has arrived
+//! shows "Loading…" and moves focus to the new heading when the view appears; a part that cannot be fetched
+//! (a dropped connection) shows a message with a "Try again" button instead of stopping the app.
+// The split functions cross a module boundary with Rust values; both sides are this crate, built together.
+#![allow(improper_ctypes, improper_ctypes_definitions)]
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use super::{Compare, Perspectives, Quiz, Sources, Tally, Teach, Timeline, Worksheet};
+use crate::i18n::Msg;
+use crate::logic::url_state::View;
+use crate::state::tr;
+
+/// A part that could not be fetched or linked.
+#[derive(Debug)]
+pub struct NotLoaded;
+
+impl From<SplitLoaderError> for NotLoaded {
+    fn from(_: SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+type Loaded = Result<AnyView, NotLoaded>;
+
+/// For each part, its views: `View` variant (also the component's name) => split function, its preload
+/// function. Generates the split functions, [`build`] (a view, by its part) and [`load`] (a view's whole part).
+macro_rules! parts {
+    ($($part:ident: [$($view:ident => $build:ident, $preload:ident;)+])+) => {
+        $($(
+            #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+            fn $build() -> Loaded {
+                Ok(view! { <$view /> }.into_any())
+            }
+        )+)+
+
+        /// The view, built by its part (fetched first if needed).
+        fn build(view: View) -> Pin<Box<dyn Future<Output = Loaded>>> {
+            match view {
+                $($(View::$view => Box::pin($build()),)+)+
+                View::Home => Box::pin(async { Ok(view! { <super::Home /> }.into_any()) }),
+            }
+        }
+
+        /// Makes sure the part that holds `view` is linked in, so that showing it (or any view of the same part)
+        /// is immediate. Each split function keeps its own note of whether its part is loaded, so all of the
+        /// part's functions are asked; after the first, the loader answers at once.
+        pub async fn load(view: View) -> Result<(), NotLoaded> {
+            $(
+                if matches!(view, $(View::$view)|+) {
+                    $($preload().await?;)+
+                }
+            )+
+            Ok(())
+        }
+    };
+}
+
+parts! {
+    reading: [
+        Timeline => view_timeline, preload_timeline;
+        Sources => view_sources, preload_sources;
+        Perspectives => view_perspectives, preload_perspectives;
+        Teach => view_teach, preload_teach;
+    ]
+    charts: [Compare => view_compare, preload_compare;]
+    quiz: [
+        Quiz => view_quiz, preload_quiz;
+        Worksheet => view_worksheet, preload_worksheet;
+    ]
+    tally: [Tally => view_tally, preload_tally;]
+}
+
+/// Fetches every part in the background, one after another, so later links open at once.
+pub fn load_the_rest() {
+    leptos::task::spawn_local(async {
+        for view in [View::Timeline, View::Compare, View::Quiz, View::Tally] {
+            // A part that fails here is simply fetched again when its view is opened.
+            let _ = load(view).await;
+        }
+    });
+}
+
+/// `view`, at once if its part is linked in; otherwise "Loading…" until it is, then the view.
+pub fn render(view: View) -> AnyView {
+    let mut pending = build(view);
+    match pending.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(loaded) => shown(view, loaded),
+        Poll::Pending => {
+            // One thread in the browser: the wrapper only satisfies `Suspend`'s `Send` bound.
+            let pending = send_wrapper::SendWrapper::new(pending);
+            let later = Suspend::new(async move {
+                let loaded = pending.await;
+                // The view that was on screen (and its focused link) is gone: start the reader at the spot the
+                // address names, or at the new view's heading.
+                request_animation_frame(crate::platform::document::reveal_target_or_heading);
+                shown(view, loaded)
+            });
+            view! {
+                <Suspense fallback=|| view! { <p class="notice" role="status">{tr(Msg::PartLoading)}</p> }>
+                    {later}
+                </Suspense>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn shown(view: View, loaded: Loaded) -> AnyView {
+    match loaded {
+        Ok(shown) => shown,
+        Err(NotLoaded) => not_loaded(view),
+    }
+}
+
+/// The part did not arrive: say so, and offer to fetch it again (the app keeps running).
+fn not_loaded(view: View) -> AnyView {
+    let again = RwSignal::new(0u32);
+    let body = move || {
+        if again.get() == 0 {
+            view! {
+                <div class="panel" role="alert">
+                    <h1 tabindex="-1">{tr(super::title(view))}</h1>
+                    <p>{tr(Msg::PartFailed)}</p>
+                    <button type="button" class="button" on:click=move |_| again.update(|n| *n += 1)>
+                        {tr(Msg::PartTryAgain)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        } else {
+            render(view)
+        }
+    };
+    body.into_any()
+}

@@ -1,0 +1,223 @@
+//! From `cargo build` to the app's WebAssembly, in parts (issues 17 and 21).
+//!
+//! Trunk builds the page (HTML, CSS, copied files) and runs the shell step after it; the shell step calls
+//! [`build`] first, which does what Trunk's own Rust pipeline did, plus one step Trunk cannot do (trunk-rs/trunk
+//! issue 1022): cutting the module into parts that load later.
+//!
+//! 1. `cargo build --target wasm32-unknown-unknown --bin reverse-wave`, with the linker's relocations kept
+//!    (`.cargo/config.toml`).
+//! 2. **Split** (`wasm_split_cli_support`, the tool behind Leptos's `#[lazy]`): every `#[wasm_split(part)]`
+//!    function in `src/views/parts.rs` starts a part. Code only a part needs moves into it; code two parts
+//!    share moves into a shared chunk both load; everything else stays in the main module.
+//! 3. `wasm-bindgen --target web --keep-lld-exports` on the main module: the web target, because it is the one
+//!    that lets the module import the part loaders; LLD's exports (the function table, the stack pointer) kept,
+//!    because the parts link against them.
+//! 4. `wasm-opt -Oz` on every module (release builds, as Trunk did).
+//! 5. The glue, an ES module, becomes plain code that declares `wasm_bindgen`, the function
+//!    `public/loader.js` calls, and `splitImports`, where the loader puts one function per part (see
+//!    [`classic_glue`] for why the page cannot use a module script).
+//!
+//! What this hands the shell step: the glue, the main module, and the parts with, for each loader function the
+//! main module imports, the parts it needs in the order they must be linked.
+
+use std::path::{Path, PathBuf};
+
+use crate::run::{cmd, Failure};
+
+/// The crate's binary, as Cargo names its `.wasm`.
+const BIN: &str = "reverse-wave";
+/// Features for the app's build, for builds that are not served to readers (`cargo xtask e2e`'s drill build).
+pub const FEATURES_ENV: &str = "REVERSE_WAVE_FEATURES";
+/// Every module goes through wasm-opt with these (the WebAssembly features the browsers we test all have).
+const WASM_OPT_ARGS: [&str; 3] = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
+/// The module name the split step gives the loader functions in the main module's imports.
+const LINK_MODULE: &str = "./__wasm_split.js";
+
+/// The app's WebAssembly, ready for the page.
+pub struct Wasm {
+    /// wasm-bindgen's glue as plain code (see [`classic_glue`]).
+    pub glue: String,
+    pub main: Vec<u8>,
+    /// The split-off modules, in the split step's order.
+    pub parts: Vec<Vec<u8>>,
+    /// For each loader function the main module imports (`__wasm_split_load_<part>`), the indices in `parts` to
+    /// link, shared chunks first and the part itself last.
+    pub loaders: Vec<(String, Vec<usize>)>,
+}
+
+/// Builds the app for the given Trunk profile (`release`, or anything else for a debug build).
+pub fn build(root: &Path, release: bool) -> Result<Wasm, Failure> {
+    let features = std::env::var(FEATURES_ENV).unwrap_or_default();
+    let mut cargo = cmd("cargo", root).args(["build", "--target", "wasm32-unknown-unknown", "--bin", BIN]);
+    if release {
+        cargo = cargo.args(["--release"]);
+    }
+    if !features.is_empty() {
+        cargo = cargo.args(["--features", &features]);
+    }
+    cargo.run()?;
+    let profile = if release { "release" } else { "debug" };
+    let input = target_dir(root).join(format!("wasm32-unknown-unknown/{profile}/{BIN}.wasm"));
+    let work = target_dir(root).join(format!("reverse-wave-split/{profile}"));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| fail("create", &work, e))?;
+
+    // 2. Split.
+    let bytes = std::fs::read(&input).map_err(|e| fail("read", &input, e))?;
+    let main_path = work.join("main.wasm");
+    let mut options = wasm_split_cli_support::Options::new(&bytes);
+    options.output_dir = &work;
+    options.main_out_path = &main_path;
+    options.link_name = LINK_MODULE;
+    let split = wasm_split_cli_support::transform(options)
+        .map_err(|e| Failure(format!("splitting {}: {e:?}", input.display())))?;
+    let stems: Vec<String> = split
+        .split_modules
+        .iter()
+        .map(|p| p.file_stem().unwrap_or_default().to_string_lossy().into_owned())
+        .collect();
+    let mut loaders: Vec<(String, Vec<usize>)> = Vec::new();
+    for (part, needs) in &split.prefetch_map {
+        let indices = needs
+            .iter()
+            .map(|stem| {
+                stems
+                    .iter()
+                    .position(|s| s == stem)
+                    .ok_or_else(|| Failure(format!("the split step named a module it did not write: {stem}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        loaders.push((format!("__wasm_split_load_{part}"), indices));
+    }
+    loaders.sort();
+
+    // 3. wasm-bindgen on the main module.
+    let bindgen = work.join("bindgen");
+    cmd("wasm-bindgen", root)
+        .args([
+            "--target",
+            "web",
+            "--keep-lld-exports",
+            "--no-typescript",
+            "--out-name",
+            BIN,
+            "--out-dir",
+        ])
+        .args([&bindgen, &main_path])
+        .run()?;
+    let main_bg = bindgen.join(format!("{BIN}_bg.wasm"));
+
+    // 4. wasm-opt.
+    let optimised = |path: &Path| -> Result<Vec<u8>, Failure> {
+        if !release {
+            return std::fs::read(path).map_err(|e| fail("read", path, e));
+        }
+        let out = path.with_extension("opt.wasm");
+        cmd("wasm-opt", root)
+            .args(WASM_OPT_ARGS)
+            .args([path.as_os_str(), "-o".as_ref(), out.as_os_str()])
+            .run()?;
+        std::fs::read(&out).map_err(|e| fail("read", &out, e))
+    };
+    let main = optimised(&main_bg)?;
+    let parts = split
+        .split_modules
+        .iter()
+        .map(|p| optimised(p))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    // 5. The glue.
+    let glue_path = bindgen.join(format!("{BIN}.js"));
+    let glue = std::fs::read_to_string(&glue_path).map_err(|e| fail("read", &glue_path, e))?;
+    let glue = classic_glue(&glue).map_err(Failure)?;
+    Ok(Wasm {
+        glue,
+        main,
+        parts,
+        loaders,
+    })
+}
+
+/// wasm-bindgen's web-target glue as code that runs inside the page's inline script: it declares
+/// `splitImports` (filled by `public/loader.js`) and `wasm_bindgen` (the start function, with `initSync`).
+///
+/// The page cannot load the glue as a module file: in `<iframe sandbox="allow-scripts">` (opaque origin) every
+/// module script is a CORS request that hosts refuse (see `shell`'s module docs). So the glue's few module
+/// statements are rewritten, and anything else that looks like one stops the build rather than reaching a
+/// reader's browser.
+pub fn classic_glue(glue: &str) -> Result<String, String> {
+    let mut body = String::new();
+    for line in glue.lines() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix("import * as ") {
+            let (name, from) = rest
+                .split_once(" from ")
+                .ok_or_else(|| format!("an import the build does not know: {line}"))?;
+            if from.trim().trim_end_matches(';').trim_matches(['"', '\'']) != LINK_MODULE {
+                return Err(format!("the glue imports a module other than the part loaders: {line}"));
+            }
+            body.push_str(&format!("const {} = splitImports;\n", name.trim()));
+        } else if trimmed.starts_with("export {") {
+            // `export { initSync, __wbg_init as default };`: returned below instead.
+        } else if let Some(rest) = trimmed.strip_prefix("export ") {
+            body.push_str(rest);
+            body.push('\n');
+        } else if trimmed.starts_with("import ") || trimmed.starts_with("import{") {
+            return Err(format!("an import the build does not know: {line}"));
+        } else {
+            // Only the default path of the .wasm uses the module's address; the loader always passes the bytes.
+            body.push_str(&line.replace("import.meta.url", "document.baseURI"));
+            body.push('\n');
+        }
+    }
+    if !body.contains("function __wbg_init") || !body.contains("function initSync") {
+        return Err("the glue has no __wbg_init or initSync: has wasm-bindgen's output changed?".into());
+    }
+    Ok(format!(
+        "const splitImports = {{}};\nconst wasm_bindgen = (() => {{\n{body}return Object.assign(__wbg_init, {{ initSync }});\n}})();"
+    ))
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}
+
+fn fail(what: &str, path: &Path, e: std::io::Error) -> Failure {
+    Failure(format!("cannot {what} {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WEB_GLUE: &str = "import * as import1 from \"./__wasm_split.js\"\n\
+        let wasm;\nexport class Thing {}\nexport function helper() {}\n\
+        function initSync(module) { return wasm; }\n\
+        async function __wbg_init(module_or_path) { module_or_path = new URL('a_bg.wasm', import.meta.url); }\n\
+        function imports() { return { \"./__wasm_split.js\": import1 }; }\n\
+        export { initSync, __wbg_init as default };\n";
+
+    #[test]
+    fn the_web_glue_becomes_plain_code_that_declares_the_start_function_and_the_part_imports() {
+        let glue = classic_glue(WEB_GLUE).unwrap();
+        assert!(glue.starts_with("const splitImports = {};\nconst wasm_bindgen = (() => {"));
+        assert!(glue.contains("const import1 = splitImports;"));
+        assert!(glue.contains("\nclass Thing {}") && glue.contains("\nfunction helper() {}"));
+        assert!(glue.ends_with("return Object.assign(__wbg_init, { initSync });\n})();"));
+        assert!(!glue.contains("import.meta") && !glue.contains("export"));
+    }
+
+    #[test]
+    fn an_unknown_import_or_a_missing_start_function_stops_the_build() {
+        let other = WEB_GLUE.replace("./__wasm_split.js\"\n", "./snippets/x.js\"\n");
+        assert!(classic_glue(&other)
+            .unwrap_err()
+            .contains("other than the part loaders"));
+        let named = format!("import {{ a }} from './b.js';\n{WEB_GLUE}");
+        assert!(classic_glue(&named).unwrap_err().contains("does not know"));
+        let no_init = WEB_GLUE.replace("function initSync", "function other");
+        assert!(classic_glue(&no_init).unwrap_err().contains("initSync"));
+    }
+}
