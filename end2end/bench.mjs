@@ -10,7 +10,7 @@ import { DESKTOP, PHONE, launch, openPage, visit } from './support/browser.mjs';
 import { answerCurrent, currentKind, next, startQuiz } from './support/quiz.mjs';
 import { runLighthouse } from './support/lighthouse.mjs';
 import { measureUsable } from './support/usable.mjs';
-import { BYTE_BUDGETS, KB, measureFiles, totals as byteTotals } from './support/bytes.mjs';
+import { BYTE_BUDGETS, KB, measureFiles, measureParts, totals as byteTotals } from './support/bytes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 // Cold loads per view on the throttled phone profile (issue 17); each takes a few seconds. 0 skips them.
@@ -25,6 +25,7 @@ mkdirSync(out, { recursive: true });
 // --- bytes -----------------------------------------------------------------------------------------
 const files = measureFiles(DIST);
 const totals = byteTotals(DIST, files);
+const parts = measureParts(DIST);
 
 // --- where the WASM bytes go (twiggy) ----------------------------------------------------------------
 // Measured on the module rustc wrote (before wasm-bindgen and wasm-opt), which still has function names; the
@@ -216,7 +217,7 @@ const budgets = [
 ].map((b) => ({ ...b, pass: b.value != null && (b.atLeast ? b.value >= b.limit : b.value <= b.limit) }));
 
 const { views: lighthouseViews = [], ...lighthouseRun } = lighthouse;
-const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals, timings, memory, crates, usable, lighthouse: lighthouseViews, lighthouseRun, budgets };
+const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals, parts, timings, memory, crates, usable, lighthouse: lighthouseViews, lighthouseRun, budgets };
 writeFileSync(new URL('report.json', out), JSON.stringify(report, null, 2) + '\n');
 
 const kb = (n) => (n / KB).toFixed(1);
@@ -229,6 +230,10 @@ const md = [
   '', '## Files', '', '| file | raw KB | gzip KB | brotli KB |', '| --- | --- | --- | --- |',
   ...files.map((f) => `| ${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`),
   `| **total** | ${kb(totals.raw)} | ${kb(totals.gzip)} | ${kb(totals.brotli)} |`,
+  '', '## Parts that load later', '',
+  'What opening a view outside the main module adds (src/views/parts.rs): its part and the chunks it shares with other parts, in `parts/`. Chunks are shared, so these do not add up.', '',
+  '| part | files | gzip KB |', '| --- | --- | --- |',
+  ...parts.map((p) => `| ${p.part} | ${p.files} | ${kb(p.gzip)} |`),
   '', '## Timings (ms)', '',
   'From the click to: the DOM complete; style and layout done (forced); the start of the next frame (includes waiting for vsync).', '',
   '| interaction | DOM ready | laid out | next frame |', '| --- | --- | --- | --- |',

@@ -4,10 +4,10 @@
 // into index.html inside one <script type="module">, after two things this code uses:
 //  - wasm-bindgen's glue (xtask/src/wasm.rs), which declares `wasm_bindgen`, the function that starts the app,
 //    and `splitImports`, the functions it links the parts that load later with;
-//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages, parts, loaders }`: this
-//    build's .wasm, its sha384 integrity value, its stylesheet copy, the service worker (null under `trunk
-//    serve`), for each language pack (issue 20) and each part its file, integrity value and stylesheet copy, and
-//    for each part loader the parts it links, in order.
+//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages, views, parts, loaders }`:
+//    this build's .wasm, its sha384 integrity value, its stylesheet copy, the service worker (null under `trunk
+//    serve`), for each language pack (issue 20) and each part its file, integrity value and stylesheet copy, the
+//    part loader of each view in a part, and for each part loader the parts it links, in order.
 // Development and release builds start the same way. Why the code is inline at all: see xtask/src/shell.
 //
 // The .wasm:
@@ -131,6 +131,9 @@ async function start() {
   // A page in Spanish or Korean needs its pack before the app starts: fetch it beside the .wasm.
   const lang = document.documentElement.lang;
   if (lang !== 'en') reverseWaveLanguagePack(lang).catch(() => {});
+  // So does the part of the app that holds the page's view (linked when the app asks for it).
+  const part = BUILD.views[new URLSearchParams(location.search).get('view')];
+  if (part) BUILD.loaders[part].forEach((index) => fetchPart(index).catch(() => {}));
   // The whole file first, then compile: streaming compilation decodes each chunk on the main thread as it
   // arrives, in one long task when the file comes quickly; from a buffer, V8 decodes and validates on a
   // background thread. Either way nothing runs before the integrity check has passed.

@@ -43,6 +43,8 @@ pub struct Wasm {
     /// For each loader function the main module imports (`__wasm_split_load_<part>`), the indices in `parts` to
     /// link, shared chunks first and the part itself last.
     pub loaders: Vec<(String, Vec<usize>)>,
+    /// Each view that lives in a part (its `?view=` id), with that part's loader function.
+    pub views: Vec<(String, String)>,
 }
 
 /// Builds the app for the given Trunk profile (`release`, or anything else for a debug build).
@@ -90,6 +92,7 @@ pub fn build(root: &Path, release: bool) -> Result<Wasm, Failure> {
         loaders.push((format!("__wasm_split_load_{part}"), indices));
     }
     loaders.sort();
+    let views = views_in_parts(&bytes);
 
     // 3. wasm-bindgen on the main module.
     let bindgen = work.join("bindgen");
@@ -135,7 +138,41 @@ pub fn build(root: &Path, release: bool) -> Result<Wasm, Failure> {
         main,
         parts,
         loaders,
+        views,
     })
+}
+
+/// Which part holds which view, read from the names of the split functions' imports in the module rustc wrote
+/// (`__wasm_split_00<part>00_import_<hash>_view_<id>`: `src/views/parts.rs` names each one `view_<id>`). The
+/// loader uses it to fetch the part of the view a page opens on beside the main module.
+pub fn views_in_parts(module: &[u8]) -> Vec<(String, String)> {
+    const START: &[u8] = b"__wasm_split_00";
+    let word = |b: &u8| b.is_ascii_lowercase() || *b == b'_';
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = module[at..].windows(START.len()).position(|w| w == START) {
+        at += offset + START.len();
+        let rest = &module[at..module.len().min(at + 200)];
+        let name: String = rest
+            .iter()
+            .take_while(|b| b.is_ascii_graphic())
+            .map(|&b| b as char)
+            .collect();
+        let Some((part, tail)) = name.split_once("00_import_") else {
+            continue;
+        };
+        let Some((_, view)) = tail.split_once("_view_") else {
+            continue;
+        };
+        if part.bytes().all(|b| word(&b)) && !view.is_empty() && view.bytes().all(|b| b.is_ascii_lowercase()) {
+            let entry = (view.to_string(), format!("__wasm_split_load_{part}"));
+            if !found.contains(&entry) {
+                found.push(entry);
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 /// wasm-bindgen's web-target glue as code that runs inside the page's inline script: it declares
@@ -207,6 +244,20 @@ mod tests {
         assert!(glue.contains("\nclass Thing {}") && glue.contains("\nfunction helper() {}"));
         assert!(glue.ends_with("return Object.assign(__wbg_init, { initSync });\n})();"));
         assert!(!glue.contains("import.meta") && !glue.contains("export"));
+    }
+
+    #[test]
+    fn views_are_found_by_their_split_functions_names() {
+        let module = b"\0asm..__wasm_split_00reading00_import_0123abcd_view_timeline\x02..\
+            __wasm_split_00reading00_export_0123abcd_view_timeline..__wasm_split_00quiz00_import_99_view_quiz\x05\
+            __wasm_split_load_quiz__wasm_split_00reading00_import_0123abcd_view_timeline";
+        assert_eq!(
+            views_in_parts(module),
+            vec![
+                ("quiz".to_string(), "__wasm_split_load_quiz".to_string()),
+                ("timeline".to_string(), "__wasm_split_load_reading".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -10,11 +10,12 @@
 //! 2. `public/boot.js` as a `<script>`: the watchdog that turns the loading panel into a friendly message if the
 //!    app cannot start, and applies the reader's theme to that panel;
 //! 3. every stylesheet, as one `<style>`;
-//! 4. one `<script type="module">`, where Trunk left its start marker (`Trunk.toml`, `pattern_script`):
-//!    wasm-bindgen's glue, then `const BUILD = {…}` (this build's `.wasm`, its integrity value and the service
-//!    worker, written from the manifest below), then `public/loader.js`. The glue is built with wasm-bindgen's
-//!    `no-modules` target, which guarantees one thing we rely on: it declares `wasm_bindgen`, the function that
-//!    starts the app. The loader calls it; nothing has to search the generated code.
+//! 4. one `<script type="module">`, where `index.html` holds its start marker (named by `stage_wasm`):
+//!    wasm-bindgen's glue, then `const BUILD = {…}` (this build's `.wasm`, its integrity value, the parts that
+//!    load later and the service worker, written from the manifest below), then `public/loader.js`. The glue is
+//!    rewritten by `crate::wasm::classic_glue`, which guarantees what we rely on: it declares `wasm_bindgen`, the
+//!    function that starts the app, and `splitImports`, where the loader puts the part loaders. The loader calls
+//!    it; nothing has to search the generated code.
 //! 5. the loading panel, which is what a reader sees until the app replaces it.
 //!
 //! # Why the code is inline
@@ -116,6 +117,8 @@ pub fn run(root: &Path, dir: &Path) -> Result<(), Failure> {
 pub struct Parts {
     pub files: Vec<String>,
     pub loaders: Vec<(String, Vec<usize>)>,
+    /// Each view in a part, with its part's loader (`crate::wasm::views_in_parts`).
+    pub views: Vec<(String, String)>,
 }
 
 /// Puts the built WebAssembly into the staged build under content-hashed names, and names the glue and the main
@@ -146,6 +149,7 @@ fn stage_wasm(dir: &Path, wasm: &crate::wasm::Wasm) -> Result<Parts, String> {
     Ok(Parts {
         files,
         loaders: wasm.loaders.clone(),
+        views: wasm.views.clone(),
     })
 }
 
@@ -296,8 +300,8 @@ fn opaque_origin_copy(bytes: &[u8]) -> Vec<u8> {
     format!(":host{{{COPY_PROPERTY}:\"{}\"}}\n", base64_of(bytes)).into_bytes()
 }
 
-/// `parts: […], loaders: {…}` for [`build_constant`]: each part's file, integrity value and stylesheet copy, and
-/// for each loader function the parts it links.
+/// `views: {…}, parts: […], loaders: {…}` for [`build_constant`]: the part loader of each view in a part; each
+/// part's file, integrity value and stylesheet copy; and for each loader function the parts it links.
 fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
     let files = parts
         .files
@@ -319,8 +323,14 @@ fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
             format!("{}: [{}]", json_string(name), needs.join(", "))
         })
         .collect();
+    let views: Vec<String> = parts
+        .views
+        .iter()
+        .map(|(view, loader)| format!("{}: {}", json_string(view), json_string(loader)))
+        .collect();
     Ok(format!(
-        "parts: [{}], loaders: {{ {} }}",
+        "views: {{ {} }}, parts: [{}], loaders: {{ {} }}",
+        views.join(", "),
         files.join(", "),
         loaders.join(", ")
     ))
