@@ -117,7 +117,9 @@ const linkPart = (index, after = []) =>
 for (const [name, needs] of Object.entries(BUILD.loaders)) {
   splitImports[name] = (callback, data) => {
     linkPart(needs.at(-1), needs.slice(0, -1).map((index) => linkPart(index)))
-      .then(() => true, (error) => (console.error(error), false))
+      // A failure is the app's to tell (src/views/parts.rs: a message and "Try again"); a fetch cut short by
+      // leaving the page is not an error worth a console entry.
+      .then(() => true, () => false)
       .then((ok) => wasm_bindgen.initSync().__indirect_function_table.get(callback)(data, ok));
   };
 }

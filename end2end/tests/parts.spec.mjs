@@ -1,0 +1,83 @@
+// The parts of the app that load later (issues 17 and 21; src/views/parts.rs): the home page needs none of them,
+// a page that opens on another view fetches only that view's part, the rest arrive in the background, and a part
+// that cannot be fetched gives a clear message and a way to try again, never a broken page.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowserAndServer } from '../support/suite.mjs';
+import { axeViolations, openPage, visit, PHONE } from '../support/browser.mjs';
+
+const env = useBrowserAndServer('/school/reverse-wave/');
+
+/** The `const BUILD` the page's loader reads: which files each part needs, and which part holds each view. */
+async function build(page) {
+  const html = await (await page.request.get(env.server.base)).text();
+  const pick = (re) => JSON.parse(re.exec(html)[1]);
+  return {
+    views: pick(/views: (\{.*?\}), parts:/),
+    parts: pick(/parts: (\[.*?\]), loaders:/).map(([file]) => file.replace('./', '')),
+    loaders: pick(/loaders: (\{.*?\}) \};/),
+  };
+}
+
+const partRequests = (page) => {
+  const seen = [];
+  page.on('request', (r) => { if (r.url().includes('/parts/')) seen.push(r.url().replace(/.*\/parts\//, 'parts/')); });
+  return seen;
+};
+
+describe('parts that load later', () => {
+  it('the home page mounts before any part is fetched; the parts follow in the background', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    const seen = partRequests(page);
+    await page.goto(env.server.base);
+    await page.waitForSelector('html[data-app-started] main[data-view="home"] h1');
+    const { parts } = await build(page);
+    assert.ok(parts.length >= 4, `${parts.length} part files`);
+    // Everything after the mount is the background fetch of every part.
+    await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((e) => e.name.includes('/parts/')).length >= n, parts.length);
+    assert.deepEqual([...new Set(seen)].sort(), [...parts].sort());
+    // A view from a part then opens at once, its heading focused as after any navigation.
+    await page.locator('.site-nav__link', { hasText: 'Timeline' }).click();
+    await page.waitForFunction(() => document.activeElement?.matches('main[data-view="timeline"] h1'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('a page that opens on a view fetches that view\'s part first, beside the main module', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    const seen = partRequests(page);
+    await visit(page, env.server, '?view=tally');
+    assert.equal(await page.locator('main h1').textContent(), 'Class results');
+    const { views, parts, loaders } = await build(page);
+    const own = loaders[views.tally].map((i) => parts[i]);
+    assert.deepEqual([...new Set(seen.slice(0, own.length))].sort(), [...own].sort(), 'the tally\'s part and its chunks come first');
+    // Requested while the main module was still downloading, not after it had started.
+    const timing = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource');
+      const main = entries.find((e) => /_bg\.wasm$/.test(e.name));
+      return { mainEnd: main.responseEnd, firstPart: Math.min(...entries.filter((e) => e.name.includes('/parts/')).map((e) => e.startTime)) };
+    });
+    assert.ok(timing.firstPart < timing.mainEnd, `first part requested at ${timing.firstPart} ms, main module done at ${timing.mainEnd} ms`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('a part that cannot be fetched says so, and "Try again" opens the view once it can', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    let blocked = true;
+    await page.route('**/parts/**', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(`${env.server.base}?view=compare`);
+    const alert = page.locator('main [role="alert"]');
+    await alert.waitFor();
+    assert.equal(await page.locator('main h1').textContent(), 'Compare the numbers');
+    assert.match(await alert.textContent(), /could not be loaded.*try again/i);
+    assert.deepEqual(await axeViolations(page), []);
+    blocked = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('main[data-view="compare"] canvas').first().waitFor();
+    assert.equal(await alert.count(), 0);
+    // The blocked requests are the browser's own console errors; the app itself reported nothing.
+    assert.deepEqual(problems.filter((p) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+    await context.close();
+  });
+});
