@@ -15,9 +15,10 @@
 //! | `quiz` | quiz, worksheet |
 //! | `tally` | tally (teachers only) |
 //!
-//! When: the page's first view is loaded before the app mounts (`crate::start`), so the loading panel stays up
-//! until it can be shown whole. Once the app is up, [`load_the_rest`] fetches every other part in the
-//! background, so following a link later is as quick as before. A link followed before its part has arrived
+//! When: the page's first view is loaded before the app mounts (`crate::start`; `public/loader.js` starts its
+//! download beside the main module's), so the loading panel stays up until it can be shown whole. Once the app
+//! is up, [`load_the_rest`] fetches every other part in the background, so following a link later is as quick
+//! as before. A link followed before its part has arrived
 //! shows "Loading…" and moves focus to the new heading when the view appears; a part that cannot be fetched
 //! (a dropped connection) shows a message with a "Try again" button instead of stopping the app.
 // The split functions cross a module boundary with Rust values; both sides are this crate, built together.
@@ -95,7 +96,9 @@ parts! {
     tally: [Tally => view_tally, preload_tally;]
 }
 
-/// Fetches every part in the background, one after another, so later links open at once.
+/// Fetches every part in the background, one after another, so later links open at once. (Waiting a few
+/// seconds first was tried: Lighthouse's blocking time fell, but a reader quick to follow a link got the
+/// "Loading…" path more often; see bench/levers.md.)
 pub fn load_the_rest() {
     leptos::task::spawn_local(async {
         for view in [View::Timeline, View::Compare, View::Quiz, View::Tally] {

@@ -184,8 +184,18 @@ pub fn views_in_parts(module: &[u8]) -> Vec<(String, String)> {
 /// reader's browser.
 pub fn classic_glue(glue: &str) -> Result<String, String> {
     let mut body = String::new();
+    let mut in_comment = false;
     for line in glue.lines() {
-        let trimmed = line.trim_start();
+        let trimmed = line.trim();
+        // Indentation and comments go: the code ships inline to every reader, unminified by Trunk. Safe for
+        // this generated code, which has no string or template literal that spans lines (a test checks).
+        if in_comment || trimmed.starts_with("/*") {
+            in_comment = !trimmed.ends_with("*/");
+            continue;
+        }
+        if trimmed.is_empty() || trimmed.starts_with("//") {
+            continue;
+        }
         if let Some(rest) = trimmed.strip_prefix("import * as ") {
             let (name, from) = rest
                 .split_once(" from ")
@@ -202,8 +212,13 @@ pub fn classic_glue(glue: &str) -> Result<String, String> {
         } else if trimmed.starts_with("import ") || trimmed.starts_with("import{") {
             return Err(format!("an import the build does not know: {line}"));
         } else {
+            if trimmed.matches('`').count() % 2 == 1 {
+                return Err(format!(
+                    "a template literal that spans lines, which trimming would change: {line}"
+                ));
+            }
             // Only the default path of the .wasm uses the module's address; the loader always passes the bytes.
-            body.push_str(&line.replace("import.meta.url", "document.baseURI"));
+            body.push_str(&trimmed.replace("import.meta.url", "document.baseURI"));
             body.push('\n');
         }
     }
@@ -230,7 +245,7 @@ mod tests {
     use super::*;
 
     const WEB_GLUE: &str = "import * as import1 from \"./__wasm_split.js\"\n\
-        let wasm;\nexport class Thing {}\nexport function helper() {}\n\
+        let wasm;\n/**\n * @returns {number}\n */\nexport class Thing {}\n\n    // A comment.\nexport function helper() {}\n\
         function initSync(module) { return wasm; }\n\
         async function __wbg_init(module_or_path) { module_or_path = new URL('a_bg.wasm', import.meta.url); }\n\
         function imports() { return { \"./__wasm_split.js\": import1 }; }\n\
@@ -244,6 +259,7 @@ mod tests {
         assert!(glue.contains("\nclass Thing {}") && glue.contains("\nfunction helper() {}"));
         assert!(glue.ends_with("return Object.assign(__wbg_init, { initSync });\n})();"));
         assert!(!glue.contains("import.meta") && !glue.contains("export"));
+        assert!(!glue.contains("@returns") && !glue.contains("A comment") && !glue.contains("\n\n"));
     }
 
     #[test]
@@ -270,5 +286,7 @@ mod tests {
         assert!(classic_glue(&named).unwrap_err().contains("does not know"));
         let no_init = WEB_GLUE.replace("function initSync", "function other");
         assert!(classic_glue(&no_init).unwrap_err().contains("initSync"));
+        let template = WEB_GLUE.replace("let wasm;", "let wasm = `a\n  b`;");
+        assert!(classic_glue(&template).unwrap_err().contains("template literal"));
     }
 }
