@@ -3,7 +3,7 @@
 // bench/report.md. Timings are medians of repeated runs on this machine; they are reported, not asserted by the
 // test suite. BENCH_RUNS and BENCH_LIGHTHOUSE_RUNS (0 skips Lighthouse) set the repeats; BENCH_DIST measures
 // another build folder than dist/.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { serve, DIST } from './support/server.mjs';
 import { DESKTOP, PHONE, launch, openPage, visit } from './support/browser.mjs';
@@ -57,6 +57,40 @@ function crateCosts() {
   return { total, features: features.map(({ name, issue, bytes }) => ({ name, issue, bytes })), top: [...costs].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([crate, bytes]) => ({ crate, bytes, share: bytes / total })) };
 }
 const crates = crateCosts();
+
+/**
+ * Issue 21's feature after the split: its functions' bytes (before wasm-opt, by name, as above) in the main
+ * module and in what each part downloads (its own module and the chunks it shares). From the split step's own
+ * files (target/reverse-wave-split/release), where the split tool's link module says which parts need each chunk.
+ */
+function featureByPart() {
+  const dir = new URL('../target/reverse-wave-split/release/', import.meta.url).pathname;
+  const pattern = /reverse_wave::(logic::(results_code|tally|qr)|views::tally|components::(qr_code|quiz::results_code_panel))::/;
+  const bytesIn = (file) => {
+    const csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', dir + file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    let n = 0;
+    for (const line of csv.split('\n').slice(1)) {
+      const m = line.match(/^(.*),(\d+),[\d.]+,[^,]*,[^,]*$/);
+      if (m && pattern.test(m[1])) n += Number(m[2]);
+    }
+    return n;
+  };
+  try {
+    const link = readFileSync(dir + '__wasm_split.js', 'utf8');
+    const users = {};
+    for (const m of link.matchAll(/\/\* ([a-z_, ]+) \*\/\nconst __chunk_\d+ = makeLoad\([^]*?"\.\/(chunk_\d+)\.wasm"/g)) users[m[2]] = m[1].split(', ');
+    const main = bytesIn('main.wasm');
+    const byPart = {};
+    for (const part of new Set(Object.values(users).flat())) {
+      const chunks = Object.keys(users).filter((c) => users[c].includes(part));
+      byPart[part] = [`split_${part}`, ...chunks].reduce((n, f) => n + bytesIn(`${f}.wasm`), 0);
+    }
+    return { main, byPart };
+  } catch (e) {
+    return { error: String(e.message ?? e) };
+  }
+}
+const classResults = featureByPart();
 
 // --- timings ---------------------------------------------------------------------------------------
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -217,7 +251,7 @@ const budgets = [
 ].map((b) => ({ ...b, pass: b.value != null && (b.atLeast ? b.value >= b.limit : b.value <= b.limit) }));
 
 const { views: lighthouseViews = [], ...lighthouseRun } = lighthouse;
-const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals, parts, timings, memory, crates, usable, lighthouse: lighthouseViews, lighthouseRun, budgets };
+const report = { date: new Date().toISOString(), chromium: process.env.CHROMIUM || '/usr/bin/chromium', files, totals, parts, classResults, timings, memory, crates, usable, lighthouse: lighthouseViews, lighthouseRun, budgets };
 writeFileSync(new URL('report.json', out), JSON.stringify(report, null, 2) + '\n');
 
 const kb = (n) => (n / KB).toFixed(1);
@@ -244,7 +278,9 @@ const md = [
   ...(crates.error ? [crates.error] : ['| crate | KB | share |', '| --- | --- | --- |',
     ...crates.top.map((c) => `| ${c.crate} | ${kb(c.bytes)} | ${(c.share * 100).toFixed(1)} % |`), '',
     'Features, by the functions that are theirs alone (names as rustc wrote them; shared code such as Leptos views is not counted, so this undercounts: a feature\'s true gzip cost is the same build measured with and without it, as recorded in end2end/support/bytes.mjs):', '',
-    ...crates.features.map((f) => `- ${f.name}: ${kb(f.bytes)} KB before wasm-opt`)]), '',
+    ...crates.features.map((f) => `- ${f.name}: ${kb(f.bytes)} KB before wasm-opt`),
+    ...(classResults.error ? [`- class results after the split: ${classResults.error}`] : [
+      `- class results after the split (issue 21), same measure: ${kb(classResults.main)} KB in the main module every reader downloads; ${Object.entries(classResults.byPart).map(([p, b]) => `${kb(b)} KB in the ${p} part`).join(', ')}`])]), '',
   '## Time to usable on a throttled phone (issue 17)', '',
   ...(usable.skipped ? [usable.skipped, ''] : [
     `Cold loads at 360×740 with Chromium's throttling: ${usable.profile.latencyMs} ms round trip, ${usable.profile.downKbit / 1000} Mbit/s down, ${usable.profile.upKbit} kbit/s up, CPU ${usable.profile.cpuSlowdown}× slower, empty cache, no service worker, every file gzipped by the bench's server. Usable: the first frame after the view is mounted and the loading panel gone (the reference: after its chart is drawn), from the start of navigation. Medians of ${usable.runs} loads, taken round-robin. The reference is one ${usable.referenceLibrary} bar chart: ${shown(usable.reference.ms, 'ms')}, ${kb(usable.reference.bytes)} KB transferred.`, '',
