@@ -80,4 +80,25 @@ describe('parts that load later', () => {
     assert.deepEqual(problems.filter((p) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
     await context.close();
   });
+  it('the class link\'s QR code comes with the teacher\'s part: blocked, it says so, and "Try again" draws it', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    const { views, parts, loaders } = await build(page);
+    // The teacher's part itself (not the chunks it shares with the quiz): a student's quiz does not need it.
+    const teacherOnly = parts[loaders[views.tally].at(-1)];
+    assert.ok(!loaders[views.quiz].map((i) => parts[i]).includes(teacherOnly), 'the quiz part does not fetch the teacher\'s part');
+    let blocked = true;
+    await page.route(`**/${teacherOnly}`, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await visit(page, env.server, '?view=quiz');
+    await page.getByRole('button', { name: 'Show QR code' }).click();
+    const alert = page.locator('#quiz-class-qr [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /QR code could not be loaded.*try again/i);
+    assert.deepEqual(await axeViolations(page), []);
+    blocked = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('#quiz-class-qr .qr-code__svg').waitFor();
+    assert.equal(await alert.count(), 0);
+    assert.deepEqual(problems.filter((p) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+    await context.close();
+  });
 });

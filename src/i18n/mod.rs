@@ -181,6 +181,8 @@ messages! {
     LanguageLabel, LanguageLoading, LanguageFailed,
     /// A view whose part of the app is still on its way, or could not be fetched (`views::parts`).
     PartLoading, PartFailed, PartTryAgain,
+    /// The class link's QR code, which comes with the teacher's part of the app (`views::parts::qr_code`).
+    QrLoading, QrFailed,
     /// Beside a translated quotation of the article: the article's own words follow, in English.
     QuizOriginalQuote,
 }

@@ -13,7 +13,7 @@
 //! | `reading` | timeline, sources, perspectives, teach |
 //! | `charts` | compare |
 //! | `quiz` | quiz, worksheet |
-//! | `tally` | tally (teachers only) |
+//! | `tally` | tally, and the quiz's QR code for the class link (teachers only) |
 //!
 //! When: the page's first view is loaded before the app mounts (`crate::start`; `public/loader.js` starts its
 //! download beside the main module's), so the loading panel stays up until it can be shown whole. Once the app
@@ -108,23 +108,50 @@ pub fn load_the_rest() {
     });
 }
 
+/// The class link's QR code (issue 21). Only a teacher shows it, so it lives in the teacher's part beside the
+/// tally, not in the quiz part every student downloads; the quiz start panel asks for it when "Show QR code" is
+/// pressed, by which time the background loading has usually brought it.
+#[wasm_split(tally, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn qr_code_from_part(link: Signal<String>) -> Loaded {
+    Ok(view! { <crate::components::qr_code::QrCode link=link /> }.into_any())
+}
+
 /// `view`, at once if its part is linked in; otherwise "Loading…" until it is, then the view.
 pub fn render(view: View) -> AnyView {
-    let mut pending = build(view);
+    when_loaded(build(view), Msg::PartLoading, move |loaded, waited| match loaded {
+        Ok(shown) if waited => view! { {shown} <RevealOnMount /> }.into_any(),
+        Ok(shown) => shown,
+        Err(NotLoaded) => not_loaded(Some(view), Msg::PartFailed, move || render(view)),
+    })
+}
+
+/// The QR code of `link`, from the teacher's part (see [`qr_code_from_part`]).
+pub fn qr_code(link: Signal<String>) -> AnyView {
+    when_loaded(
+        Box::pin(qr_code_from_part(link)),
+        Msg::QrLoading,
+        move |loaded, _| match loaded {
+            Ok(shown) => shown,
+            Err(NotLoaded) => not_loaded(None, Msg::QrFailed, move || qr_code(link)),
+        },
+    )
+}
+
+/// What `pending` gives, passed to `show` (with `false`) at once if its part is linked in; otherwise `loading`
+/// until it is, then `show` (with `true`: the reader waited, and whatever had focus may be gone).
+fn when_loaded(
+    mut pending: Pin<Box<dyn Future<Output = Loaded>>>,
+    loading: Msg,
+    show: impl FnOnce(Loaded, bool) -> AnyView + Send + 'static,
+) -> AnyView {
     match pending.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(loaded) => shown(view, loaded),
+        Poll::Ready(loaded) => show(loaded, false),
         Poll::Pending => {
             // One thread in the browser: the wrapper only satisfies `Suspend`'s `Send` bound.
             let pending = send_wrapper::SendWrapper::new(pending);
-            let later = Suspend::new(async move {
-                let loaded = pending.await;
-                // The view that was on screen (and its focused link) is gone: start the reader at the spot the
-                // address names, or at the new view's heading.
-                request_animation_frame(crate::platform::document::reveal_target_or_heading);
-                shown(view, loaded)
-            });
+            let later = Suspend::new(async move { show(pending.await, true) });
             view! {
-                <Suspense fallback=|| view! { <p class="notice" role="status">{tr(Msg::PartLoading)}</p> }>
+                <Suspense fallback=move || view! { <p class="notice" role="status">{tr(loading)}</p> }>
                     {later}
                 </Suspense>
             }
@@ -133,22 +160,24 @@ pub fn render(view: View) -> AnyView {
     }
 }
 
-fn shown(view: View, loaded: Loaded) -> AnyView {
-    match loaded {
-        Ok(shown) => shown,
-        Err(NotLoaded) => not_loaded(view),
-    }
+/// Placed after a view that appeared late: the view that was on screen (and its focused link) is gone, so once
+/// the new one is in the page, start the reader at the spot the address names, or at its heading. An effect
+/// runs after the mount, where a callback queued while the view was being built could run before it.
+#[component]
+fn RevealOnMount() -> impl IntoView {
+    Effect::new(|| request_animation_frame(crate::platform::document::reveal_target_or_heading));
 }
 
-/// The part did not arrive: say so, and offer to fetch it again (the app keeps running).
-fn not_loaded(view: View) -> AnyView {
+/// The part did not arrive: say so (under the view's heading, for a whole view), and offer to fetch it again
+/// with `retry` (the app keeps running).
+fn not_loaded(view: Option<View>, message: Msg, retry: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
     let again = RwSignal::new(0u32);
     let body = move || {
         if again.get() == 0 {
             view! {
                 <div class="panel" role="alert">
-                    <h1 tabindex="-1">{tr(super::title(view))}</h1>
-                    <p>{tr(Msg::PartFailed)}</p>
+                    {view.map(|view| view! { <h1 tabindex="-1">{tr(super::title(view))}</h1> })}
+                    <p>{tr(message)}</p>
                     <button type="button" class="button" on:click=move |_| again.update(|n| *n += 1)>
                         {tr(Msg::PartTryAgain)}
                     </button>
@@ -156,7 +185,7 @@ fn not_loaded(view: View) -> AnyView {
             }
             .into_any()
         } else {
-            render(view)
+            retry()
         }
     };
     body.into_any()

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::qr_code::QrCode;
 use crate::components::view_link::{AppLink, ViewLink};
 use crate::data::model::Difficulty;
 use crate::data::QUESTIONS;
@@ -187,7 +186,7 @@ pub fn QuizStart() -> impl IntoView {
                 </Show>
                 <div id="quiz-class-qr">
                     <Show when=move || show_qr.get()>
-                        <QrCode link=copied_link />
+                        {crate::views::parts::qr_code(copied_link.into())}
                     </Show>
                 </div>
                 <p class="quiz-class__tally">
