@@ -28,8 +28,8 @@ export function launch() {
  * A fresh context + page whose `problems` array collects console errors, uncaught errors and any request to
  * another origin (which is also blocked). Tests assert `problems` is empty at the end.
  */
-export async function openPage(browser, server, { viewport = PHONE, colorScheme = 'light', reducedMotion = 'no-preference', hasTouch = false, deviceScaleFactor = 1, initScript, allowOrigins = [] } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion, hasTouch, isMobile: hasTouch, deviceScaleFactor, acceptDownloads: true });
+export async function openPage(browser, server, { viewport = PHONE, colorScheme = 'light', reducedMotion = 'no-preference', hasTouch = false, deviceScaleFactor = 1, initScript, allowOrigins = [], serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion, hasTouch, isMobile: hasTouch, deviceScaleFactor, acceptDownloads: true, serviceWorkers });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];

@@ -81,7 +81,9 @@ describe('parts that load later', () => {
     await context.close();
   });
   it('the class link\'s QR code comes with the teacher\'s part: blocked, it says so, and "Try again" draws it', async () => {
-    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
+    // No service worker: it would fetch the part for its offline copy, out of the page's routes' reach, and
+    // serve it to the page once it takes over.
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, serviceWorkers: 'block' });
     const { views, parts, loaders } = await build(page);
     // The teacher's part itself (not the chunks it shares with the quiz): a student's quiz does not need it.
     const teacherOnly = parts[loaders[views.tally].at(-1)];
