@@ -91,11 +91,16 @@ async function openFirefox(viewport) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   let scope = page;
+  // Firefox logs a download that its service worker was answering, cut short by leaving the page, as a console
+  // error ("A ServiceWorker intercepted the request and encountered an unexpected error"), although nothing
+  // failed: a reader who leaves does not need the file. The app downloads its other parts in the background
+  // after it starts, so before leaving a page the tests let those downloads finish (at most 10 s).
+  const settle = () => page.waitForNetworkIdle({ idleTime: 300, timeout: 10000 }).catch(() => {});
   return common({
     name: 'firefox',
     errors,
-    goto: (url) => page.goto(url).then(() => { scope = page; }),
-    reload: () => page.reload(),
+    goto: (url) => settle().then(() => page.goto(url)).then(() => { scope = page; }),
+    reload: () => settle().then(() => page.reload()),
     evaluate: (fn, arg) => scope.evaluate(fn, arg),
     click: (selector) => scope.click(selector),
     async type(selector, text) {
