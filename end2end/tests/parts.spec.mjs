@@ -62,6 +62,31 @@ describe('parts that load later', () => {
     await context.close();
   });
 
+  it('links followed before their parts arrive, then back and forward, show each view (no panic)', async () => {
+    // Held parts: no service worker, whose own fetches the page's routes do not reach.
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, serviceWorkers: 'block' });
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    await page.route('**/parts/**', async (route) => { await released; await route.continue(); });
+    await visit(page, env.server, '');
+    const nav = (name) => page.locator('.site-nav__link', { hasText: name });
+    await nav('Timeline').click();
+    assert.match(await page.locator('main [role="status"]').textContent(), /loading/i);
+    // The timeline's wait is left behind while its part is still on the way.
+    await nav('Quiz').click();
+    await page.locator('main[data-view="quiz"] [role="status"]').waitFor();
+    release();
+    await page.waitForFunction(() => document.activeElement?.matches('main[data-view="quiz"] h1'));
+    await page.goBack();
+    await page.locator('main[data-view="timeline"] h1').waitFor();
+    assert.equal(await page.locator('main h1').textContent(), 'Timeline');
+    await page.goForward();
+    await page.locator('main[data-view="quiz"] h1').waitFor();
+    await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('a part that cannot be fetched says so, and "Try again" opens the view once it can', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
     let blocked = true;

@@ -37,7 +37,7 @@ use crate::logic::url_state::View;
 use crate::state::tr;
 
 /// A part that could not be fetched or linked.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct NotLoaded;
 
 impl From<SplitLoaderError> for NotLoaded {
@@ -111,24 +111,30 @@ pub fn load_the_rest() {
 /// The class link's QR code (issue 21). Only a teacher shows it, so it lives in the teacher's part beside the
 /// tally, not in the quiz part every student downloads; the quiz start panel asks for it when "Show QR code" is
 /// pressed, by which time the background loading has usually brought it.
-#[wasm_split(tally, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(tally, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_qr_code))]
 fn qr_code_from_part(link: Signal<String>) -> Loaded {
     Ok(view! { <crate::components::qr_code::QrCode link=link /> }.into_any())
 }
 
 /// `view`, at once if its part is linked in; otherwise "Loading…" until it is, then the view.
 pub fn render(view: View) -> AnyView {
-    when_loaded(build(view), Msg::PartLoading, move |loaded, waited| match loaded {
-        Ok(shown) if waited => view! { {shown} <RevealOnMount /> }.into_any(),
-        Ok(shown) => shown,
-        Err(NotLoaded) => not_loaded(Some(view), Msg::PartFailed, move || render(view)),
-    })
+    when_loaded(
+        move || build(view),
+        Box::pin(load(view)),
+        Msg::PartLoading,
+        move |loaded, waited| match loaded {
+            Ok(shown) if waited => view! { {shown} <RevealOnMount /> }.into_any(),
+            Ok(shown) => shown,
+            Err(NotLoaded) => not_loaded(Some(view), Msg::PartFailed, move || render(view)),
+        },
+    )
 }
 
 /// The QR code of `link`, from the teacher's part (see [`qr_code_from_part`]).
 pub fn qr_code(link: Signal<String>) -> AnyView {
     when_loaded(
-        Box::pin(qr_code_from_part(link)),
+        move || Box::pin(qr_code_from_part(link)),
+        Box::pin(async { Ok(preload_qr_code().await?) }),
         Msg::QrLoading,
         move |loaded, _| match loaded {
             Ok(shown) => shown,
@@ -137,27 +143,45 @@ pub fn qr_code(link: Signal<String>) -> AnyView {
     )
 }
 
-/// What `pending` gives, passed to `show` (with `false`) at once if its part is linked in; otherwise `loading`
-/// until it is, then `show` (with `true`: the reader waited, and whatever had focus may be gone).
+/// What `build` gives once `part` (the wait for its part) is done, passed to `show`: at once (with `false`)
+/// if the part is already linked in; otherwise `loading` until it is, then `show` with `true` (the reader
+/// waited, and whatever had focus may be gone).
+///
+/// Why the view is never built inside the waiting future: a future outlives the spot that started it (the
+/// reader may have moved on to another view, whose owner is gone), and a view built there misses the app's
+/// context. So the future only waits; the view is built by a reactive closure in the page, like any other.
 fn when_loaded(
-    mut pending: Pin<Box<dyn Future<Output = Loaded>>>,
+    build: impl Fn() -> Pin<Box<dyn Future<Output = Loaded>>> + Send + Sync + 'static,
+    mut part: Pin<Box<dyn Future<Output = Result<(), NotLoaded>>>>,
     loading: Msg,
-    show: impl FnOnce(Loaded, bool) -> AnyView + Send + 'static,
+    show: impl Fn(Loaded, bool) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
-    match pending.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(loaded) => show(loaded, false),
+    // Once the part is linked in, `build` is ready at its first poll; if it is not, treat the part as missing
+    // (the reader gets "Try again") rather than wait on a future nobody would wake.
+    let built = move || match poll_once(build().as_mut()) {
+        Poll::Ready(loaded) => loaded,
+        Poll::Pending => Err(NotLoaded),
+    };
+    match poll_once(part.as_mut()) {
+        Poll::Ready(arrived) => show(arrived.and_then(|()| built()), false),
         Poll::Pending => {
-            // One thread in the browser: the wrapper only satisfies `Suspend`'s `Send` bound.
-            let pending = send_wrapper::SendWrapper::new(pending);
-            let later = Suspend::new(async move { show(pending.await, true) });
-            view! {
-                <Suspense fallback=move || view! { <p class="notice" role="status">{tr(loading)}</p> }>
-                    {later}
-                </Suspense>
-            }
+            let arrived = RwSignal::new(None::<Result<(), NotLoaded>>);
+            leptos::task::spawn_local(async move {
+                let result = part.await;
+                // The reader may have left this view meanwhile; then there is nothing to update.
+                let _ = arrived.try_set(Some(result));
+            });
+            (move || match arrived.get() {
+                None => view! { <p class="notice" role="status">{tr(loading)}</p> }.into_any(),
+                Some(result) => show(result.and_then(|()| built()), true),
+            })
             .into_any()
         }
     }
+}
+
+fn poll_once<T>(future: Pin<&mut (dyn Future<Output = T> + '_)>) -> Poll<T> {
+    future.poll(&mut Context::from_waker(Waker::noop()))
 }
 
 /// Placed after a view that appeared late: the view that was on screen (and its focused link) is gone, so once
