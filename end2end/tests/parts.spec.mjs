@@ -8,7 +8,7 @@ import { axeViolations, openPage, visit, PHONE } from '../support/browser.mjs';
 
 const env = useBrowserAndServer('/school/reverse-wave/');
 
-/** The `const BUILD` the page's loader reads: which files each part needs, and which part holds each view. */
+/** The `var BUILD` the page's loader reads: which files each part needs, and which part holds each view. */
 async function build(page) {
   const html = await (await page.request.get(env.server.base)).text();
   const pick = (re) => JSON.parse(re.exec(html)[1]);
@@ -58,6 +58,21 @@ describe('parts that load later', () => {
       return { mainEnd: main.responseEnd, firstPart: Math.min(...entries.filter((e) => e.name.includes('/parts/')).map((e) => e.startTime)) };
     });
     assert.ok(timing.firstPart < timing.mainEnd, `first part requested at ${timing.firstPart} ms, main module done at ${timing.mainEnd} ms`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('pointing at a link fetches its view\'s part at once, ahead of the background loading', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, serviceWorkers: 'block' });
+    const seen = partRequests(page);
+    await visit(page, env.server, '');
+    // The other parts wait a few seconds after start-up (src/views/parts.rs), so nothing has been asked yet.
+    assert.deepEqual(seen, []);
+    const { views, parts, loaders } = await build(page);
+    const own = loaders[views.compare].map((i) => parts[i]);
+    await page.locator('.site-nav__link', { hasText: 'Compare' }).hover();
+    await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((e) => e.name.includes('/parts/')).length >= n, own.length);
+    assert.deepEqual([...new Set(seen.slice(0, own.length))].sort(), [...own].sort(), 'the charts part and its chunks come first');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -45,8 +45,11 @@ pub fn AppLink(
             None => app.go(to.get_untracked()),
         }
     };
+    // The view's part of the app starts downloading while the reader is still reaching for the link.
+    let prepare = move || crate::views::parts::prepare(to.with_untracked(|u| u.view));
     view! {
-        <a href=href class=class aria-current=aria_current on:click=follow>
+        <a href=href class=class aria-current=aria_current on:click=follow
+            on:pointerenter=move |_| prepare() on:pointerdown=move |_| prepare() on:focus=move |_| prepare()>
             {children()}
         </a>
     }

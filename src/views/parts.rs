@@ -17,8 +17,9 @@
 //!
 //! When: the page's first view is loaded before the app mounts (`crate::start`; `public/loader.js` starts its
 //! download beside the main module's), so the loading panel stays up until it can be shown whole. Once the app
-//! is up, [`load_the_rest`] fetches every other part in the background, so following a link later is as quick
-//! as before. A link followed before its part has arrived
+//! is up, [`load_the_rest`] fetches every other part in the background (after a few seconds, to keep start-up
+//! light), and [`prepare`] fetches a view's part as soon as a link to it is pointed at, touched or focused, so
+//! following a link is as quick as before. A link followed before its part has arrived
 //! shows "Loading…" and moves focus to the new heading when the view appears; a part that cannot be fetched
 //! (a dropped connection) shows a message with a "Try again" button instead of stopping the app.
 // The split functions cross a module boundary with Rust values; both sides are this crate, built together.
@@ -96,15 +97,32 @@ parts! {
     tally: [Tally => view_tally, preload_tally;]
 }
 
-/// Fetches every part in the background, one after another, so later links open at once. (Waiting a few
-/// seconds first was tried: Lighthouse's blocking time fell, but a reader quick to follow a link got the
-/// "Loading…" path more often; see bench/levers.md.)
+/// How long after start-up the other parts start to download. Fetching and linking them right away doubled
+/// the blocking time Lighthouse measures on the home page (bench/levers.md); a reader who wants a view sooner
+/// gets its part through [`prepare`] the moment a link to it is pointed at, touched or focused.
+const BACKGROUND_DELAY: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Fetches every part in the background, one after another, a few seconds after start-up, so later links
+/// open at once.
 pub fn load_the_rest() {
-    leptos::task::spawn_local(async {
-        for view in [View::Timeline, View::Compare, View::Quiz, View::Tally] {
-            // A part that fails here is simply fetched again when its view is opened.
-            let _ = load(view).await;
-        }
+    set_timeout(
+        || {
+            leptos::task::spawn_local(async {
+                for view in [View::Timeline, View::Compare, View::Quiz, View::Tally] {
+                    // A part that fails here is simply fetched again when its view is opened.
+                    let _ = load(view).await;
+                }
+            });
+        },
+        BACKGROUND_DELAY,
+    );
+}
+
+/// Starts fetching `view`'s part now, without waiting for it: the reader is about to follow a link to it
+/// (called by `AppLink`). A part already linked in, or on its way, is not fetched twice.
+pub fn prepare(view: View) {
+    leptos::task::spawn_local(async move {
+        let _ = load(view).await;
     });
 }
 
