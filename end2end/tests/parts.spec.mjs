@@ -46,6 +46,8 @@ describe('parts that load later', () => {
   it('a page that opens on a view fetches that view\'s part first, beside the main module', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
     const seen = partRequests(page);
+    const wasmRequests = [];
+    page.on('request', (r) => wasmRequests.push(r.url()));
     await visit(page, env.server, '?view=tally');
     assert.equal(await page.locator('main h1').textContent(), 'Class results');
     const { views, parts, loaders } = await build(page);
@@ -58,6 +60,9 @@ describe('parts that load later', () => {
       return { mainEnd: main.responseEnd, firstPart: Math.min(...entries.filter((e) => e.name.includes('/parts/')).map((e) => e.startTime)) };
     });
     assert.ok(timing.firstPart < timing.mainEnd, `first part requested at ${timing.firstPart} ms, main module done at ${timing.mainEnd} ms`);
+    // boot.js starts these downloads and the loader takes their answers: each file is asked for once.
+    assert.equal(wasmRequests.filter((u) => /_bg\.wasm$/.test(u)).length, 1, 'the main module, once');
+    assert.deepEqual(seen, [...new Set(seen)], 'each part file, once');
     assert.deepEqual(problems, []);
     await context.close();
   });
