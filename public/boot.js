@@ -2,10 +2,9 @@
 // corrupt file), the loading panel turns into a friendly message instead of a page that loads forever.
 // The app sets <html data-app-started> as soon as it runs. It also picks the page's language. Plain ES5, no
 // dependencies.
-// The shell step (xtask/src/shell) puts it inline at the top of index.html, after this build's `var BUILD = {…}`,
-// with a hash in the page's policy, so it watches from the first byte. It also starts downloading the app's files
-// (see "Early downloads" below); loader.js takes them from there.
-/* global BUILD */
+// The shell step (xtask/src/shell) puts it inline at the top of index.html, with a hash in the page's policy, so it
+// watches from the first byte. It does not start the .wasm download: loader.js does, once this panel has been
+// painted (see there why).
 (function () {
   var root = document.documentElement;
 
@@ -72,27 +71,6 @@
     boot.querySelector('.boot__intro').hidden = true;
   }
   if (lang !== 'en') document.addEventListener('DOMContentLoaded', translatePanel);
-
-  // Early downloads: the .wasm, the part of the app that holds the page's view (src/views/parts.rs) and the page's
-  // language pack start now, while the rest of this page (its styles and scripts, about 30 KB) is still arriving,
-  // instead of after it. On a throttled phone that made the app usable 0.15-0.25 s sooner (bench/levers.md).
-  // loader.js takes these answers instead of asking again, and asks again for one that failed, so a failure here
-  // is not an error. Not in an opaque-origin frame, where such requests are refused (loader.js reads the files'
-  // stylesheet copies there), nor in a browser without fetch, which cannot run the app anyway.
-  var early = (window.reverseWaveEarly = {});
-  function download(file) {
-    var request = new Request(new URL(file[0], document.baseURI).href, { integrity: file[1] });
-    early[file[0]] = fetch(request)['catch'](function () {
-      return null;
-    });
-  }
-  if (typeof BUILD === 'object' && window.fetch && window.URLSearchParams && self.origin !== 'null') {
-    download([BUILD.wasm, BUILD.integrity]);
-    var view = new URLSearchParams(location.search).get('view');
-    var needs = Object.prototype.hasOwnProperty.call(BUILD.views, view) ? BUILD.loaders[BUILD.views[view]] : [];
-    for (var k = 0; k < needs.length; k++) download(BUILD.parts[needs[k]]);
-    if (Object.prototype.hasOwnProperty.call(BUILD.languages, lang) && lang !== 'en') download(BUILD.languages[lang]);
-  }
 
   function fail() {
     if (root.hasAttribute('data-app-started')) return;

@@ -2,14 +2,13 @@
 // (a few seconds after the app has started).
 //
 // It never runs as a file of its own. The shell step (xtask/src/shell, run by Trunk after every build) writes it
-// into index.html inside one <script type="module">, after wasm-bindgen's glue, and uses two things:
+// into index.html inside one <script type="module">, after two things this code uses:
 //  - wasm-bindgen's glue (xtask/src/wasm.rs), which declares `wasm_bindgen`, the function that starts the app,
 //    and `splitImports`, the functions it links the parts that load later with;
-//  - `var BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages, views, parts, loaders }`:
+//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages, views, parts, loaders }`:
 //    this build's .wasm, its sha384 integrity value, its stylesheet copy, the service worker (null under `trunk
 //    serve`), for each language pack (issue 20) and each part its file, integrity value and stylesheet copy, the
-//    part loader of each view in a part, and for each part loader the parts it links, in order (written before
-//    boot.js, which starts the first downloads from it).
+//    part loader of each view in a part, and for each part loader the parts it links, in order.
 // Development and release builds start the same way. Why the code is inline at all: see xtask/src/shell.
 //
 // The .wasm:
@@ -64,39 +63,22 @@ async function opaqueOriginBytes(url, integrity) {
 }
 
 /**
- * Resolves once the loading panel has been painted: when the browser reports a largest paint inside it (so the
- * app, which replaces it, cannot take that place), or after the next frame where such paints are not reported.
- * At once in a hidden tab (it paints nothing), and after `atMost` ms at the latest (Chromium gives an off-screen
- * cross-origin frame, such as a sandboxed embed further down a school's page, no frames until it is scrolled
- * into view). A frame alone was not enough once the files came early: on a fast connection the app sometimes
- * replaced the panel before its paint was reported, and a view's text became the largest paint.
+ * Resolves after the next frame has been painted: at once in a hidden tab (it paints nothing), and after
+ * `atMost` ms at the latest (Chromium gives an off-screen cross-origin frame, such as a sandboxed embed further
+ * down a school's page, no frames until it is scrolled into view).
  */
 function afterPaint(atMost) {
   return new Promise((resolve) => {
     if (document.visibilityState === 'hidden') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, atMost);
-    if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('largest-contentful-paint')) {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-      return;
-    }
-    const observer = new PerformanceObserver((list) => {
-      if (!list.getEntries().some((entry) => entry.element?.closest('#boot'))) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe({ type: 'largest-contentful-paint', buffered: true });
   });
 }
 
-/**
- * A file's bytes, fetched whole with its integrity value (the answer to boot.js's early download of it, if there
- * was one and it did not fail); in an opaque-origin frame, from its stylesheet copy.
- */
+/** A file's bytes, fetched whole with its integrity value; in an opaque-origin frame, from its stylesheet copy. */
 async function download(url, integrity, copy) {
   if (self.origin === 'null') return opaqueOriginBytes(new URL(copy, document.baseURI).href, integrity);
-  const early = globalThis.reverseWaveEarly?.[url];
-  if (early) delete globalThis.reverseWaveEarly[url];
-  const response = (await early) || (await fetch(new Request(new URL(url, document.baseURI).href, { integrity })));
+  const response = await fetch(new Request(new URL(url, document.baseURI).href, { integrity }));
   if (!response.ok) throw new Error(`Reverse Wave: ${url} answered ${response.status}`);
   return response.arrayBuffer();
 }
@@ -144,10 +126,10 @@ for (const [name, needs] of Object.entries(BUILD.loaders)) {
 }
 
 async function start() {
-  // The loading panel (the app's name and an introduction) is painted before the app is compiled. It is the
-  // first thing a reader sees and the page's largest text, so the page's first paint and largest paint are this
-  // one frame, whatever the network. The files are already on their way (boot.js started them), so waiting
-  // costs nothing on a slow network and one frame at most on a fast one.
+  // The loading panel (the app's name and an introduction) is painted before the .wasm download starts. It is
+  // the first thing a reader sees and the page's largest text, so the page's first paint and largest paint are
+  // this one frame, whatever the network. Waiting costs one frame at most; nothing else competes for the
+  // connection (index.html carries its CSS and scripts).
   await afterPaint(300);
   // A page in Spanish or Korean needs its pack before the app starts: fetch it beside the .wasm.
   const lang = document.documentElement.lang;
@@ -246,6 +228,6 @@ function afterStart(delay, atMost) {
 // http), the app works exactly as without it, so failures are deliberately silent. Inside the async
 // function, even a throwing navigator.serviceWorker getter ends up in the catch.
 // A new worker downloads and checks every file of the build. On a first visit that work competed with the
-// app's start (Lighthouse's blocking time on the home page: about 200 ms with it, under 60 ms without; see
+// app's start (Lighthouse's blocking time on the home page: about 190 ms with it, under 60 ms without; see
 // bench/levers.md), so the worker is registered a few seconds after the app has started.
 if (BUILD.serviceWorker && window.isSecureContext) afterStart(3000, 15000).then(registerServiceWorker).catch(() => {});

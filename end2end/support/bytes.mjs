@@ -88,7 +88,7 @@ export function totals(dist, files) {
 }
 
 /**
- * The parts of the app that load later, as the page's loader knows them (`var BUILD` in index.html): for each
+ * The parts of the app that load later, as the page's loader knows them (`const BUILD` in index.html): for each
  * part (`__wasm_split_load_<part>`), the files a reader downloads to open one of its views, and their gzip bytes.
  * Files are shared between parts, so the parts' sizes do not add up to the folder's.
  */

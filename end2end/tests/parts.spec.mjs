@@ -8,7 +8,7 @@ import { axeViolations, openPage, visit, PHONE } from '../support/browser.mjs';
 
 const env = useBrowserAndServer('/school/reverse-wave/');
 
-/** The `var BUILD` the page's loader reads: which files each part needs, and which part holds each view. */
+/** The `const BUILD` the page's loader reads: which files each part needs, and which part holds each view. */
 async function build(page) {
   const html = await (await page.request.get(env.server.base)).text();
   const pick = (re) => JSON.parse(re.exec(html)[1]);

@@ -103,7 +103,7 @@ describe('security', () => {
     assert.ok(tags.filter((t) => !t.url).every((t) => t.tag.startsWith('<script')), 'only scripts are inline (hashed)');
     // The loader's BUILD constant, written by the shell step (xtask/src/shell), names the .wasm and its copy.
     const html = await (await page.request.get(env.server.base)).text();
-    const build = html.match(/var BUILD = \{ wasm: "([^"]+)", integrity: "([^"]+)", opaqueOriginWasm: "([^"]+)"/);
+    const build = html.match(/const BUILD = \{ wasm: "([^"]+)", integrity: "([^"]+)", opaqueOriginWasm: "([^"]+)"/);
     assert.ok(build, 'the start script has its BUILD constant');
     const wasmUrl = new URL(build[1], env.server.base).href;
     assert.ok(wasmUrl.endsWith('.wasm'));

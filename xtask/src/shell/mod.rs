@@ -7,16 +7,15 @@
 //!
 //! 1. `<meta charset>`, then the Content-Security-Policy `<meta>` (a meta policy only governs what follows it;
 //!    see [`policies`] for why `boot.js` adds a second one);
-//! 2. one `<script>`: `var BUILD = {…}` (this build's `.wasm`, its integrity value, the parts that load later, the
-//!    language packs and the service worker, written from the manifest below), then `public/boot.js`: the
-//!    watchdog that turns the loading panel into a friendly message if the app cannot start, applies the reader's
-//!    theme to that panel, and starts downloading the app's files while the rest of the page is still arriving;
+//! 2. `public/boot.js` as a `<script>`: the watchdog that turns the loading panel into a friendly message if the
+//!    app cannot start, and applies the reader's theme to that panel;
 //! 3. every stylesheet, as one `<style>`;
 //! 4. one `<script type="module">`, where `index.html` holds its start marker (named by `stage_wasm`):
-//!    wasm-bindgen's glue, then `public/loader.js`. The glue is rewritten by `crate::wasm::classic_glue`, which
-//!    guarantees what we rely on: it declares `wasm_bindgen`, the function that starts the app, and
-//!    `splitImports`, where the loader puts the part loaders. The loader calls it; nothing has to search the
-//!    generated code.
+//!    wasm-bindgen's glue, then `const BUILD = {…}` (this build's `.wasm`, its integrity value, the parts that
+//!    load later and the service worker, written from the manifest below), then `public/loader.js`. The glue is
+//!    rewritten by `crate::wasm::classic_glue`, which guarantees what we rely on: it declares `wasm_bindgen`, the
+//!    function that starts the app, and `splitImports`, where the loader puts the part loaders. The loader calls
+//!    it; nothing has to search the generated code.
 //! 5. the loading panel, which is what a reader sees until the app replaces it.
 //!
 //! # Why the code is inline
@@ -39,7 +38,7 @@
 //! [`Manifest`] lists the inline code (with its policy hashes) and every file of the build (with its integrity
 //! value and whether it is kept offline). From it come `index.html`, `_headers` (the policy in
 //! `public/_headers`, the one place it is written, plus the hashes), `sw.js` (`public/sw.js` after this build's
-//! file list) and the page's `BUILD` constant. Static builds also get `.br` and `.gz` copies of every file that
+//! file list) and the loader's `BUILD` constant. Static builds also get `.br` and `.gz` copies of every file that
 //! compresses, for servers that send them as they are (`deploy/`).
 
 mod compress;
@@ -184,6 +183,11 @@ fn write_shell(root: &Path, dir: &Path, packs: &[Pack], parts: &Parts) -> Result
         .collect::<Result<Vec<_>, _>>()?
         .join("\n");
     let style = Inline::new(InlineKind::Style, "the stylesheets", &css)?;
+    let boot = Inline::new(
+        InlineKind::Script,
+        "public/boot.js",
+        read_text(root, "public/boot.js")?.trim(),
+    )?;
     let wasm = read_bytes(dir, wasm_path)?;
     let wasm_css = format!("{wasm_path}{WASM_CSS_SUFFIX}");
     let build = build_constant(
@@ -194,10 +198,8 @@ fn write_shell(root: &Path, dir: &Path, packs: &[Pack], parts: &Parts) -> Result
         packs,
         &parts_constant(dir, parts)?,
     );
-    let boot_code = format!("{build}\n{}", read_text(root, "public/boot.js")?.trim());
-    let boot = Inline::new(InlineKind::Script, "BUILD and public/boot.js", &boot_code)?;
     let start_code = format!(
-        "{}\n{}",
+        "{}\n{build}\n{}",
         read_text(dir, glue_path)?.trim(),
         read_text(root, "public/loader.js")?.trim()
     );
@@ -334,8 +336,7 @@ fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
     ))
 }
 
-/// `var BUILD = {…}`: what `boot.js` and the loader need to know about this build (a global, because `boot.js` is a
-/// classic script and the loader a module). `languages` maps each pack's language
+/// `const BUILD = {…}`: what the loader needs to know about this build. `languages` maps each pack's language
 /// to its file, integrity value and stylesheet copy; `parts` comes from [`parts_constant`].
 fn build_constant(mode: Mode, wasm: &str, integrity: &str, wasm_css: &str, packs: &[Pack], parts: &str) -> String {
     let service_worker = match mode {
@@ -355,7 +356,7 @@ fn build_constant(mode: Mode, wasm: &str, integrity: &str, wasm_css: &str, packs
         })
         .collect();
     format!(
-        "var BUILD = {{ wasm: {}, integrity: {}, opaqueOriginWasm: {}, serviceWorker: {service_worker}, \
+        "const BUILD = {{ wasm: {}, integrity: {}, opaqueOriginWasm: {}, serviceWorker: {service_worker}, \
          languages: {{ {} }}, {parts} }};",
         json_string(&format!("./{wasm}")),
         json_string(integrity),

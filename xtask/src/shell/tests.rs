@@ -88,15 +88,13 @@ fn a_static_build_gets_inline_code_a_policy_with_its_hashes_and_a_service_worker
     assert!(policy_at < page.find("<script").unwrap() && policy_at < page.find("<style").unwrap());
     let scripts = inline_texts(&page, "script");
     assert_eq!(scripts.len(), 2);
-    // BUILD comes first, so boot.js can start the downloads it names.
-    assert!(scripts[0].starts_with("var BUILD = { wasm: \"./app-3_bg.wasm\""));
-    assert!(scripts[0].contains(&format!("integrity: \"{}\"", integrity(b"\0asm\x01\0\0\0"))));
-    assert!(scripts[0].contains("serviceWorker: \"sw.js\""));
-    assert!(
-        scripts[0].ends_with("};\n// boot\nwindow.booted = 1;"),
+    assert_eq!(
+        scripts[0], "// boot\nwindow.booted = 1;",
         "line ends as the parser reads them"
     );
     assert!(scripts[1].starts_with(GLUE));
+    assert!(scripts[1].contains(&format!("integrity: \"{}\"", integrity(b"\0asm\x01\0\0\0"))));
+    assert!(scripts[1].contains("serviceWorker: \"sw.js\""));
     assert!(scripts[1].ends_with("wasm_bindgen({ module_or_path: BUILD.wasm });"));
     assert_eq!(inline_texts(&page, "style"), ["a{color:red}\nb{color:blue}"]);
     assert!(page.contains("<script type=\"module\">") && !page.contains("reverse-wave-start"));
@@ -162,8 +160,8 @@ fn a_live_reload_build_starts_the_same_way_without_policy_or_service_worker() {
     assert!(!page.contains("Content-Security-Policy"));
     assert!(!live.exists("sw.js") && !live.exists("_headers"));
     assert!(page.contains(LIVE_RELOAD), "Trunk's script stays");
-    // The start code (BUILD and boot.js, then the glue and the loader) differs only in the service worker it names.
-    let start = |page: &str| inline_texts(page, "script")[..2].join("\n");
+    // The start code differs only in the service worker it names.
+    let start = |page: &str| inline_texts(page, "script")[1].clone();
     assert_eq!(
         start(&page),
         start(&stat.read("index.html")).replace("serviceWorker: \"sw.js\"", "serviceWorker: null")
