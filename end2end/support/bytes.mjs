@@ -45,10 +45,14 @@ export const KB = 1024;
  * 174.4 KB, the first load 208.8 KB. Measured as the same split build with and without the feature, a student
  * who plays a class quiz downloads +10.1 KB of WebAssembly for it (main module +0.5, quiz part +9.5; the issue
  * allows 12 KB) and +1.1 KB of index.html; bench/levers.md has the figures.
+ *
+ * Lowered for issue 17 (175 → 171 KB WASM, 210 → 206 KB first load): a view that waited for its part is now
+ * built by the page, not inside the waiting future (a panic fix that took Leptos's Suspense out of the main
+ * module). The WASM is 169.6 KB, the first load 204.3 KB.
  */
 export const BYTE_BUDGETS = {
-  wasmGzip: { name: 'WASM gzip (the main module)', issue: 190 * KB, ceiling: 175 * KB },
-  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 230 * KB, ceiling: 210 * KB },
+  wasmGzip: { name: 'WASM gzip (the main module)', issue: 190 * KB, ceiling: 171 * KB },
+  firstLoadGzip: { name: 'first load gzip (index.html, every file it names, sw.js)', issue: 230 * KB, ceiling: 206 * KB },
 };
 
 /**
