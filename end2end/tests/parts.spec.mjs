@@ -60,7 +60,7 @@ describe('parts that load later', () => {
       return { mainEnd: main.responseEnd, firstPart: Math.min(...entries.filter((e) => e.name.includes('/parts/')).map((e) => e.startTime)) };
     });
     assert.ok(timing.firstPart < timing.mainEnd, `first part requested at ${timing.firstPart} ms, main module done at ${timing.mainEnd} ms`);
-    // boot.js starts these downloads and the loader takes their answers: each file is asked for once.
+    // The page's view and the background loading share the loader's downloads: each file is asked for once.
     assert.equal(wasmRequests.filter((u) => /_bg\.wasm$/.test(u)).length, 1, 'the main module, once');
     assert.deepEqual(seen, [...new Set(seen)], 'each part file, once');
     assert.deepEqual(problems, []);
