@@ -198,6 +198,8 @@ fn when_loaded(
     }
 }
 
+/// Polls `future` once with a waker that does nothing: for a future that is ready at once when its part is
+/// linked in, or whose answer is only asked about (a pending one is then awaited by a task, or dropped).
 fn poll_once<T>(future: Pin<&mut (dyn Future<Output = T> + '_)>) -> Poll<T> {
     future.poll(&mut Context::from_waker(Waker::noop()))
 }
