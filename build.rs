@@ -1,4 +1,4 @@
-//! Compiles `data/*.toml` into Rust statics and their English text table (see `data-compiler/`), the English
+//! Compiles `data/*.toml` into Rust statics and their English text tables (see `data-compiler/`), the English
 //! messages (`data/i18n/en.toml`) into one table, and the fingerprint a language pack must carry to fit them. A mistake in the data stops the build
 //! here, with every problem listed by file, entry and field.
 //!
@@ -41,7 +41,11 @@ fn main() {
                 format!("/// The fingerprint a language pack must carry to fit this build.\npub const PACK_FINGERPRINT: &str = {fingerprint:?};\n"),
             )
             .expect("write the pack fingerprint");
-            std::fs::write(out.join("texts.en"), emitted.texts).expect("write the text table");
+            // The tables `src/data/mod.rs` reads, and all of them in one file for its tests.
+            for (file, texts) in &emitted.tables {
+                std::fs::write(out.join(format!("texts.en.{file}")), texts).expect("write a text table");
+            }
+            std::fs::write(out.join("texts.en"), emitted.texts).expect("write the text tables");
         }
         Err(errors) => {
             eprintln!("\nThe data in data/ has {} problem(s):", errors.len());

@@ -6,25 +6,41 @@ pub mod model;
 
 use model::*;
 
+/// One table of the dataset's English texts: its marker type (a [`Table`]), its file in `OUT_DIR` and the
+/// handle of its first text among all texts. The generated code below invokes it once per table.
+///
+/// Why the table is read inside `english` and nowhere else: a static is compiled into the part of the
+/// WebAssembly whose code reads it, so the quiz's questions travel with the quiz's part (`src/views/parts.rs`).
+/// Any code here that read every table (a lookup by a global number, say) would pull them all back into the
+/// main module.
+macro_rules! text_table {
+    ($(#[$doc:meta])* $name:ident, $file:literal, $first:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub struct $name;
+
+        impl Table for $name {
+            const FIRST: usize = $first;
+
+            fn english(index: usize) -> &'static str {
+                static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.en.", $file));
+                thread_local! {
+                    /// The table split once, on first use: a text is then one index away.
+                    static TEXTS: Vec<&'static str> = TABLE.split('\u{1f}').collect();
+                }
+                TEXTS.with(|texts| texts[index])
+            }
+        }
+    };
+}
+
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
-/// The English text table: every [`Text`] of the dataset, in handle order, separated by U+001F.
+/// Every English text of the dataset in one string, in the order a language pack holds them (the tables one
+/// after the other), separated by U+001F: for tests, which build packs the way the build does. The app reads
+/// the tables above instead.
+#[cfg(test)]
 pub(crate) static TEXTS_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.en"));
-
-thread_local! {
-    /// The table split once, on first use: a text is then one index away.
-    static TEXTS: Vec<&'static str> = TEXTS_EN.split('\u{1f}').collect();
-}
-
-/// The text a handle names, in the reader's language: from its language pack when one is active (and has
-/// this text), else English.
-fn text(t: Text) -> &'static str {
-    crate::i18n::pack::data_text(usize::from(t.0)).unwrap_or_else(|| english(t))
-}
-
-fn english(t: Text) -> &'static str {
-    TEXTS.with(|texts| texts[usize::from(t.0)])
-}
 
 pub fn source(id: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|s| s.id == id)
@@ -60,14 +76,20 @@ mod tests {
         check(&files.expect("data/ is readable")).expect("the build checked it already")
     }
 
-    /// The table splits into exactly the texts the compiler wrote, each once and none empty.
+    /// The tables hold exactly the texts the compiler wrote, in the order a language pack holds them, none
+    /// empty, and each once within its table.
     #[test]
-    fn the_text_table_holds_every_text_once() {
-        let texts = TEXTS.with(Vec::clone);
-        assert_eq!(texts.len(), TEXT_COUNT);
-        assert!(texts.iter().all(|t| !t.trim().is_empty()));
-        let unique: std::collections::HashSet<_> = texts.iter().collect();
-        assert_eq!(unique.len(), texts.len(), "equal texts share one handle");
+    fn the_tables_hold_every_text_once_in_pack_order() {
+        let all: Vec<&str> = TEXTS_EN.split('\u{1f}').collect();
+        assert_eq!(all.len(), TEXT_COUNT);
+        assert!(all.iter().all(|t| !t.trim().is_empty()));
+        let mut seen = std::collections::HashSet::new();
+        for (n, text) in all.iter().enumerate() {
+            let (table, english) = english_by_handle(n);
+            assert_eq!(english, *text, "text {n}");
+            assert!(seen.insert((table, english)), "{table} holds {english:?} twice");
+        }
+        assert!(TEXT_TABLES.len() > 5, "one table per kind of entry");
     }
 
     /// Every handle reads back the text the data file holds (plain texts: prose is rewritten into the

@@ -9,23 +9,42 @@ pub struct Date {
     pub day: u8,
 }
 
-pub use super::{Level, Region, SourceKind, Stance, Theme};
+use std::marker::PhantomData;
 
-/// A text of the dataset, in the reader's language. The data compiler writes every text a reader reads into one
-/// table and the statics hold only this handle (why: see `data-compiler/src/emit.rs`); equal texts share one
-/// handle, so comparing handles compares texts.
+pub use super::{
+    ChartTexts, ClaimTexts, CorrectionTexts, EventTexts, FactTexts, Level, PerspectiveTexts, QuestionTexts, Region,
+    SourceKind, SourceTexts, Stance, TeachTexts, TermTexts, Theme,
+};
+
+/// A text of the dataset, in the reader's language. The data compiler writes every text a reader reads into
+/// tables and the statics hold only this handle, `Text::at(n)`: the `n`th text of table `T` (why: see
+/// `data-compiler/src/emit.rs`). Equal texts of one table share one handle, so comparing handles compares texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Text(pub(crate) u16);
+pub struct Text<T>(u16, PhantomData<T>);
 
-impl Text {
+/// Where the English of a [`Text`] lives. There is one table per kind of entry (events, quiz questions, chart
+/// texts…; `data-compiler/src/emit.rs` lists them), so each table is compiled into the part of the app that
+/// reads it (`src/views/parts.rs`) and the home page does not download the quiz's questions. `FIRST` places
+/// the table among all the dataset's texts, the order a language pack holds them in (`crate::i18n::pack`).
+pub trait Table: Copy {
+    const FIRST: usize;
+    fn english(index: usize) -> &'static str;
+}
+
+impl<T: Table> Text<T> {
+    /// The handle of text `index` of table `T` (what the generated statics write).
+    pub const fn at(index: u16) -> Self {
+        Text(index, PhantomData)
+    }
+
     pub fn get(self) -> &'static str {
-        super::text(self)
+        crate::i18n::pack::data_text(T::FIRST + usize::from(self.0)).unwrap_or_else(|| self.english())
     }
 
     /// The English original, whatever the reader's language: for the article's own words, which the quiz
     /// quotes in English beside their translation.
     pub fn english(self) -> &'static str {
-        super::english(self)
+        T::english(usize::from(self.0))
     }
 }
 
@@ -84,25 +103,25 @@ pub struct Source {
     pub kind: SourceKind,
     /// The opinion piece the project fact-checks.
     pub seed: bool,
-    pub note: Option<Text>,
+    pub note: Option<Text<SourceTexts>>,
 }
 
 #[derive(Debug)]
 pub struct Fact {
     pub id: &'static str,
-    pub statement: Text,
+    pub statement: Text<FactTexts>,
     pub values: &'static [f64],
-    pub unit: Option<Text>,
+    pub unit: Option<Text<FactTexts>>,
     pub years: &'static [u16],
     pub region: Region,
     pub stance: Stance,
     pub sources: &'static [&'static str],
     pub verdict: Verdict,
     /// Set when this fact checks one of the article's claims: what the article said.
-    pub claim: Option<Text>,
-    pub article_said: Option<Text>,
-    pub actual: Option<Text>,
-    pub note: Option<Text>,
+    pub claim: Option<Text<ClaimTexts>>,
+    pub article_said: Option<Text<ClaimTexts>>,
+    pub actual: Option<Text<ClaimTexts>>,
+    pub note: Option<Text<FactTexts>>,
 }
 
 #[derive(Debug)]
@@ -112,9 +131,9 @@ pub struct Event {
     pub date: Date,
     /// For a published figure: the period it describes.
     pub about: Option<Period>,
-    pub title: Text,
+    pub title: Text<EventTexts>,
     /// May hold glossary marks: render with `GlossaryText`.
-    pub summary: Text,
+    pub summary: Text<EventTexts>,
     pub theme: Theme,
     pub region: Region,
     pub stance: Stance,
@@ -124,7 +143,7 @@ pub struct Event {
 
 #[derive(Debug)]
 pub struct Series {
-    pub label: Text,
+    pub label: Text<ChartTexts>,
     pub values: &'static [Value],
 }
 
@@ -141,22 +160,22 @@ pub enum Value {
 /// Where the article's figure differs from the verified one.
 #[derive(Debug)]
 pub struct ArticleValue {
-    pub series: Text,
-    pub category: Text,
+    pub series: Text<ChartTexts>,
+    pub category: Text<ChartTexts>,
     pub value: f64,
 }
 
 #[derive(Debug)]
 pub struct Comparison {
     pub id: &'static str,
-    pub title: Text,
-    pub question: Text,
+    pub title: Text<ChartTexts>,
+    pub question: Text<ChartTexts>,
     pub kind: ChartKind,
-    pub unit: Text,
-    pub categories: &'static [Text],
+    pub unit: Text<ChartTexts>,
+    pub categories: &'static [Text<ChartTexts>],
     pub series: &'static [Series],
     /// May hold glossary marks.
-    pub caption: Text,
+    pub caption: Text<ChartTexts>,
     pub stance: Stance,
     pub sources: &'static [&'static str],
     pub facts: &'static [&'static str],
@@ -166,7 +185,7 @@ pub struct Comparison {
 #[derive(Debug)]
 pub enum Answer {
     Single {
-        options: &'static [Text],
+        options: &'static [Text<QuestionTexts>],
         correct: u8,
     },
     TrueFalse {
@@ -181,10 +200,10 @@ pub enum Answer {
         min: f64,
         max: f64,
         step: f64,
-        unit: Text,
+        unit: Text<QuestionTexts>,
     },
     SpotError {
-        parts: &'static [Text],
+        parts: &'static [Text<QuestionTexts>],
         wrong: u8,
     },
 }
@@ -199,8 +218,8 @@ pub struct Question {
     /// The fact the question tests; a quiz never holds two questions with the same claim.
     pub claim: &'static str,
     /// May hold glossary marks, as may `explanation`.
-    pub prompt: Text,
-    pub explanation: Text,
+    pub prompt: Text<QuestionTexts>,
+    pub explanation: Text<QuestionTexts>,
     pub sources: &'static [&'static str],
     pub event: Option<&'static str>,
     pub chart: Option<&'static str>,
@@ -222,8 +241,8 @@ impl PartialEq for Question {
 pub struct Correction {
     pub id: &'static str,
     pub date: Date,
-    pub was: Text,
-    pub now: Text,
+    pub was: Text<CorrectionTexts>,
+    pub now: Text<CorrectionTexts>,
     /// The facts, events, comparisons and questions that changed.
     pub items: &'static [&'static str],
     pub sources: &'static [&'static str],
@@ -233,10 +252,10 @@ pub struct Correction {
 #[derive(Debug)]
 pub struct Perspective {
     pub id: &'static str,
-    pub title: Text,
+    pub title: Text<PerspectiveTexts>,
     pub stance: Stance,
-    pub summary: Text,
-    pub points: &'static [Text],
+    pub summary: Text<PerspectiveTexts>,
+    pub points: &'static [Text<PerspectiveTexts>],
     pub events: &'static [&'static str],
     pub facts: &'static [&'static str],
     pub charts: &'static [&'static str],
@@ -247,11 +266,11 @@ pub struct Perspective {
 #[derive(Debug)]
 pub struct Term {
     pub id: &'static str,
-    pub term: Text,
-    pub definition: Text,
+    pub term: Text<TermTexts>,
+    pub definition: Text<TermTexts>,
     pub concept: bool,
     /// Who coined or argued the idea, and when.
-    pub origin: Option<Text>,
+    pub origin: Option<Text<TermTexts>>,
     pub sources: &'static [&'static str],
 }
 
@@ -259,18 +278,18 @@ pub struct Term {
 #[derive(Debug)]
 pub struct Lesson {
     pub id: &'static str,
-    pub title: Text,
+    pub title: Text<TeachTexts>,
     /// The steps' minutes add up to this (the data compiler checks).
     pub minutes: u32,
-    pub objectives: &'static [Text],
+    pub objectives: &'static [Text<TeachTexts>],
     pub steps: &'static [LessonStep],
 }
 
 #[derive(Debug)]
 pub struct LessonStep {
     pub minutes: u32,
-    pub title: Text,
-    pub text: Text,
+    pub title: Text<TeachTexts>,
+    pub text: Text<TeachTexts>,
     /// A query string of the URL contract (`?view=timeline&stance=challenges`).
     pub link: Option<&'static str>,
 }
@@ -280,7 +299,7 @@ pub struct LessonStep {
 pub struct Discussion {
     pub id: &'static str,
     pub level: Level,
-    pub text: Text,
+    pub text: Text<TeachTexts>,
     pub link: Option<&'static str>,
 }
 
@@ -289,7 +308,7 @@ pub struct Discussion {
 pub struct Essay {
     pub id: &'static str,
     pub level: Level,
-    pub text: Text,
+    pub text: Text<TeachTexts>,
     pub syllabus: &'static [Syllabus],
 }
 
@@ -297,8 +316,8 @@ pub struct Essay {
 #[derive(Debug)]
 pub struct Syllabus {
     pub board: &'static str,
-    pub course: Text,
-    pub topic: Text,
+    pub course: Text<TeachTexts>,
+    pub topic: Text<TeachTexts>,
     pub source: &'static str,
 }
 
@@ -306,9 +325,9 @@ pub struct Syllabus {
 #[derive(Debug)]
 pub struct Activity {
     pub id: &'static str,
-    pub title: Text,
-    pub text: Text,
-    pub steps: &'static [Text],
+    pub title: Text<TeachTexts>,
+    pub text: Text<TeachTexts>,
+    pub steps: &'static [Text<TeachTexts>],
     pub sources: &'static [&'static str],
     pub link: Option<&'static str>,
 }
@@ -317,7 +336,7 @@ pub struct Activity {
 #[derive(Debug)]
 pub struct Guide {
     pub id: &'static str,
-    pub title: Text,
-    pub steps: &'static [Text],
+    pub title: Text<TeachTexts>,
+    pub steps: &'static [Text<TeachTexts>],
     pub link: Option<&'static str>,
 }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use reverse_wave_data_compiler::i18n::Translation;
 
 use super::{en, placeholders, Lang, Msg};
-use crate::data::model::Answer;
+use crate::data::model::{Answer, QuestionTexts, Text};
 use crate::data::{QUESTIONS, TEXTS_EN};
 
 const TRANSLATED: [Lang; 2] = [Lang::Es, Lang::Ko];
@@ -220,7 +220,7 @@ fn every_translated_quiz_keeps_distinct_options() {
     for lang in TRANSLATED {
         let texts_by_english: HashMap<String, String> =
             translation(lang).text.into_iter().map(|p| (p.en, p.tr)).collect();
-        let tr = |t: crate::data::model::Text| texts_by_english.get(t.english()).cloned().unwrap_or_default();
+        let tr = |t: Text<QuestionTexts>| texts_by_english.get(t.english()).cloned().unwrap_or_default();
         let mut checked = 0;
         for q in QUESTIONS {
             let options = match q.answer {

@@ -85,17 +85,17 @@ mod tests {
     fn every_mark_in_the_data_names_a_term() {
         let texts = EVENTS
             .iter()
-            .map(|e| e.summary)
-            .chain(FACTS.iter().map(|f| f.statement))
-            .chain(COMPARISONS.iter().map(|c| c.caption))
-            .chain(QUESTIONS.iter().flat_map(|q| [q.prompt, q.explanation]))
+            .map(|e| e.summary.get())
+            .chain(FACTS.iter().map(|f| f.statement.get()))
+            .chain(COMPARISONS.iter().map(|c| c.caption.get()))
+            .chain(QUESTIONS.iter().flat_map(|q| [q.prompt.get(), q.explanation.get()]))
             .chain(
                 PERSPECTIVES
                     .iter()
-                    .flat_map(|p| std::iter::once(p.summary).chain(p.points.iter().copied())),
+                    .flat_map(|p| std::iter::once(p.summary.get()).chain(p.points.iter().map(|t| t.get()))),
             );
         let mut marks = 0;
-        for t in texts.map(|t| t.get()) {
+        for t in texts {
             for id in terms_in(t) {
                 assert!(term(id).is_some(), "{id} in {t}");
                 marks += 1;
