@@ -171,22 +171,14 @@ pub fn emit(d: &Dataset) -> Emitted {
     tables(out, e.texts.into_inner())
 }
 
-/// The tables' code (`text_table!` in `src/data/mod.rs`, and for tests a lookup by pack order) and texts.
+/// The tables' code (`text_table!` in `src/data/mod.rs`, and a list of them for tests) and texts.
 fn tables(mut out: String, texts: Vec<Texts>) -> Emitted {
     let mut first = 0;
     let mut tables = Vec::new();
     let mut all = Vec::new();
-    let mut arms = String::new();
     for ((ty, file, doc), table) in TABLES.iter().zip(texts) {
         let _ = writeln!(out, "text_table!(\n    /// {doc}\n    {ty}, {file:?}, {first}\n);");
         let count = table.list.len();
-        if count > 0 {
-            let _ = write!(
-                arms,
-                "{first}..={} => ({file:?}, <{ty} as Table>::english(n - {first})), ",
-                first + count - 1
-            );
-        }
         first += count;
         for t in &table.list {
             assert!(!t.contains(SEPARATOR), "a text holds the table's separator: {t:?}");
@@ -198,14 +190,15 @@ fn tables(mut out: String, texts: Vec<Texts>) -> Emitted {
         out,
         "\n/// How many texts the tables hold.\npub const TEXT_COUNT: usize = {first};"
     );
-    let files: Vec<String> = TABLES.iter().map(|(_, file, _)| format!("{file:?}")).collect();
+    let entries: Vec<String> = TABLES
+        .iter()
+        .map(|(ty, file, _)| format!("({file:?}, {ty}::FIRST, {ty}::english)"))
+        .collect();
     let _ = writeln!(
         out,
-        "#[cfg(test)]\npub(crate) const TEXT_TABLES: &[&str] = &[{}];\n\
-         /// Text `n` in pack order: its table and its English.\n#[cfg(test)]\n\
-         pub(crate) fn english_by_handle(n: usize) -> (&'static str, &'static str) {{\n    \
-         match n {{ {arms}_ => panic!(\"no text {{n}}\") }}\n}}",
-        files.join(", ")
+        "/// Every table: its file, its first text in pack order, its English texts by index (for tests).\n\
+         #[cfg(test)]\npub(crate) const TEXT_TABLES: &[TextTable] = &[{}];",
+        entries.join(", ")
     );
     Emitted {
         code: out,

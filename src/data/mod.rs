@@ -34,6 +34,10 @@ macro_rules! text_table {
     };
 }
 
+/// A table as the tests see it (`TEXT_TABLES`, generated): its file, its first text in pack order, its texts.
+#[cfg(test)]
+type TextTable = (&'static str, usize, fn(usize) -> &'static str);
+
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
 /// Every English text of the dataset in one string, in the order a language pack holds them (the tables one
@@ -83,12 +87,18 @@ mod tests {
         let all: Vec<&str> = TEXTS_EN.split('\u{1f}').collect();
         assert_eq!(all.len(), TEXT_COUNT);
         assert!(all.iter().all(|t| !t.trim().is_empty()));
-        let mut seen = std::collections::HashSet::new();
-        for (n, text) in all.iter().enumerate() {
-            let (table, english) = english_by_handle(n);
-            assert_eq!(english, *text, "text {n}");
-            assert!(seen.insert((table, english)), "{table} holds {english:?} twice");
+        let mut read = 0;
+        for (i, (table, first, english)) in TEXT_TABLES.iter().enumerate() {
+            assert_eq!(*first, read, "{table} starts where the one before it ends");
+            let end = TEXT_TABLES.get(i + 1).map_or(TEXT_COUNT, |next| next.1);
+            let mut seen = std::collections::HashSet::new();
+            for (n, text) in all.iter().enumerate().take(end).skip(*first) {
+                assert_eq!(english(n - first), *text, "text {n}, in {table}");
+                assert!(seen.insert(text), "{table} holds {text:?} twice");
+            }
+            read = end;
         }
+        assert_eq!(read, TEXT_COUNT);
         assert!(TEXT_TABLES.len() > 5, "one table per kind of entry");
     }
 
