@@ -274,7 +274,13 @@ pub fn download_url(file_name: &str, url: &str) {
 pub fn watch_device_pixel_ratio(on_change: std::rc::Rc<dyn Fn(f64)>) -> f64 {
     let Some(window) = web_sys::window() else { return 1.0 };
     let dpr = window.device_pixel_ratio();
-    if let Ok(Some(mql)) = window.match_media(&format!("(resolution: {dpr}dppx)")) {
+    // The ratio as JavaScript writes it (the same digits the query is compared with), and without Rust's float
+    // formatting, which would otherwise be in the main module for this one line (issue 17).
+    let ratio: String = js_sys::Number::from(dpr)
+        .to_string(10)
+        .map(String::from)
+        .unwrap_or_default();
+    if let Ok(Some(mql)) = window.match_media(&format!("(resolution: {ratio}dppx)")) {
         let listener = Closure::once_into_js(move || {
             let now = watch_device_pixel_ratio(on_change.clone());
             on_change(now);

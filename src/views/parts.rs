@@ -1,7 +1,8 @@
-//! The views that load later (issues 17 and 21). Every reader downloads the start of the app (the shell, the
-//! home view, the dataset); the other views are compiled into parts of the WebAssembly that are fetched only
-//! when they are needed, so a student opening the home page on a phone does not wait for the charts, the quiz
-//! or the teacher's tally.
+//! The views that load later (issues 17 and 21). Every reader downloads the start of the app (the shell and the
+//! home view); the other views are compiled into parts of the WebAssembly that are fetched only when they are
+//! needed, so a student opening the home page on a phone does not wait for the charts, the quiz or the
+//! teacher's tally. The dataset travels with the views that read it: the split puts a static in the part whose
+//! code reads it, and the dataset's texts are one table per kind of entry for that reason (`crate::data`).
 //!
 //! How: each view below is a split point (`wasm_split`, the mechanism behind Leptos's `#[lazy]`). The build
 //! (`xtask/src/wasm.rs`) cuts the module at these points; `public/loader.js` fetches a part, checks its
