@@ -4,32 +4,71 @@
 //!
 //! The app shows chart values with at most a few decimals and reads numbers a student types, so integer
 //! arithmetic does both exactly over the range it meets: up to 15 significant digits. (Shortest float
-//! formatting, `{v}`, stays: plotters-canvas uses it for font sizes and colours.)
+//! formatting, `{v}`, stays in the charts' part only: plotters-canvas uses it for font sizes and colours.)
 
 /// `v` with exactly `decimals` digits after the point, rounded half away from zero: `fixed(2.345, 1)` is
-/// `"2.3"`, `fixed(-0.04, 1)` is `"0.0"` (no negative zero). Values too large to scale (beyond about 10^15)
-/// keep their shortest form.
+/// `"2.3"`, `fixed(-0.04, 1)` is `"0.0"` (no negative zero). Every digit is exact for the float given, however
+/// large; `NaN`, `inf` and `-inf` are written as Rust writes them.
 pub fn fixed(v: f64, decimals: u32) -> String {
-    let scale = 10u64.pow(decimals);
-    let scaled = (v.abs() * scale as f64).round();
-    if !scaled.is_finite() || scaled >= 1e15 {
-        return v.to_string();
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .into();
     }
-    let n = scaled as u64;
+    let places = decimals as usize;
+    let scaled = (v.abs() * 10u64.pow(decimals) as f64).round();
+    let mut digits = if scaled.is_finite() {
+        whole_digits(scaled)
+    } else {
+        // Beyond 10^308 once scaled: a float that large is a whole number anyway.
+        whole_digits(v.abs()) + &"0".repeat(places)
+    };
+    if digits.len() <= places {
+        digits.insert_str(0, &"0".repeat(places + 1 - digits.len()));
+    }
+    let (whole, fraction) = digits.split_at(digits.len() - places);
     let mut out = String::new();
-    if v < 0.0 && n != 0 {
+    if v < 0.0 && digits.bytes().any(|b| b != b'0') {
         out.push('-');
     }
-    out.push_str(&(n / scale).to_string());
-    if decimals > 0 {
-        let frac = (n % scale).to_string();
+    out.push_str(whole);
+    if places > 0 {
         out.push('.');
-        for _ in frac.len()..decimals as usize {
-            out.push('0');
-        }
-        out.push_str(&frac);
+        out.push_str(fraction);
     }
     out
+}
+
+/// A whole, non-negative float in decimal digits, exactly: through `u64` below 2^64, and beyond that by
+/// doubling the digits of its mantissa (the float is `mantissa × 2^exponent`; `u128` would bring in 128-bit
+/// division). Why not `{v}`: Rust's float
+/// formatting costs the WASM about 8 KB, in every part that formats a number (issue 17).
+fn whole_digits(x: f64) -> String {
+    if x < u64::MAX as f64 {
+        return (x as u64).to_string();
+    }
+    let bits = x.to_bits();
+    let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let exponent = (bits >> 52) as i32 - 1075;
+    // Little-endian decimal digits.
+    let mut digits: Vec<u8> = mantissa.to_string().bytes().rev().map(|b| b - b'0').collect();
+    for _ in 0..exponent {
+        let mut carry = 0;
+        for d in &mut digits {
+            let twice = *d * 2 + carry;
+            *d = twice % 10;
+            carry = twice / 10;
+        }
+        if carry > 0 {
+            digits.push(carry);
+        }
+    }
+    digits.iter().rev().map(|d| char::from(b'0' + d)).collect()
 }
 
 /// `v` with at most `max_decimals` digits after the point and no trailing zeros: `short(2.50, 2)` is `"2.5"`,
@@ -98,7 +137,28 @@ mod tests {
         assert_eq!(fixed(-7.45649, 3), "-7.456");
         assert_eq!(fixed(-0.0004, 3), "0.000");
         assert_eq!(fixed(12.0, 3), "12.000");
-        assert_eq!(fixed(1e300, 2), 1e300.to_string());
+    }
+
+    /// Far beyond the app's numbers, every digit is still the float's own, and the odd values read as Rust
+    /// writes them.
+    #[test]
+    fn fixed_writes_large_and_odd_values_exactly() {
+        assert_eq!(fixed(2f64.powi(63), 0), "9223372036854775808");
+        assert_eq!(fixed(2f64.powi(64), 0), "18446744073709551616");
+        assert_eq!(fixed(2f64.powi(127), 0), "170141183460469231731687303715884105728");
+        assert_eq!(
+            fixed(2f64.powi(200), 1),
+            "1606938044258990275541962092341162602522202993782792835301376.0"
+        );
+        assert_eq!(fixed(-1e20, 2), "-100000000000000000000.00");
+        assert_eq!(fixed(123_456_789_012.345, 2), "123456789012.35");
+        let huge = fixed(f64::MAX, 3);
+        assert!(huge.ends_with(".000") && huge.len() == 309 + 4, "{huge}");
+        assert_eq!(huge.parse::<f64>(), Ok(f64::MAX));
+        assert_eq!(fixed(1e300, 2).parse::<f64>(), Ok(1e300));
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
+        assert_eq!(fixed(f64::INFINITY, 0), "inf");
+        assert_eq!(fixed(f64::NEG_INFINITY, 1), "-inf");
     }
 
     /// Over many values the result reads back within half a unit of the last place, as the standard

@@ -277,7 +277,7 @@ pub fn watch_device_pixel_ratio(on_change: std::rc::Rc<dyn Fn(f64)>) -> f64 {
     // The ratio as JavaScript writes it (the same digits the query is compared with), and without Rust's float
     // formatting, which would otherwise be in the main module for this one line (issue 17).
     let ratio: String = js_sys::Number::from(dpr)
-        .to_string(10)
+        .to_string_with_radix(10)
         .map(String::from)
         .unwrap_or_default();
     if let Ok(Some(mql)) = window.match_media(&format!("(resolution: {ratio}dppx)")) {

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::components::quiz::answer_text::{announcement, estimate_text};
 use crate::components::quiz::quiz_feedback::reveal;
 use crate::i18n::{tf, Msg};
+use crate::logic::number::short;
 use crate::logic::quiz::response::{parse_estimate, EstimateError};
 use crate::logic::quiz::{Mark, Response};
 use crate::state::quiz::use_quiz;
@@ -20,16 +21,16 @@ pub fn EstimateAnswer(
 ) -> impl IntoView {
     let quiz = use_quiz();
     let start = answered.with_untracked(|a| match a {
-        Some((Response::Estimate(v), _)) => v.to_string(),
+        Some((Response::Estimate(v), _)) => short(*v, 6),
         _ => String::new(),
     });
     let text = RwSignal::new(start);
     let error = RwSignal::new(None::<EstimateError>);
     let done = move || answered.with(Option::is_some);
     let slider_value = move || {
-        text.with(|t| parse_estimate(t, min, max))
-            .unwrap_or((min + max) / 2.0)
-            .to_string()
+        let value = text.with(|t| parse_estimate(t, min, max)).unwrap_or((min + max) / 2.0);
+        // Six decimals, as a saved answer keeps (`Response::encode`), and no float formatting (`logic::number`).
+        short(value, 6)
     };
     let range = move |msg| {
         tf(
@@ -80,7 +81,9 @@ pub fn EstimateAnswer(
                     on:keydown=move |ev| if ev.key() == "Enter" { check() } />
                 <span class="quiz-estimate__unit" aria-hidden="true">{unit}</span>
             </div>
-            <input class="quiz-estimate__slider" type="range" min=min max=max step=step
+            // Numbers as text written by `short`: an `f64` attribute would bring Rust's float formatting into
+            // the quiz's part (issue 17).
+            <input class="quiz-estimate__slider" type="range" min=short(min, 6) max=short(max, 6) step=short(step, 6)
                 aria-label=tr(Msg::QuizEstimateSlider)
                 disabled=done
                 prop:value=slider_value
