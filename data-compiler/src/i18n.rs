@@ -11,9 +11,9 @@
 //!
 //! # The pack
 //!
-//! One string, its fields separated by [`SEPARATOR`] like the English text table: a header
-//! (`reverse-wave-pack <lang> <fingerprint>`), then every message in `Msg` order, then every dataset text in
-//! handle order. The app takes a pack only if its fingerprint equals its own (`PACK_FINGERPRINT`, written by
+//! One string, its fields separated by [`SEPARATOR`] like the English text tables: a header
+//! (`reverse-wave-pack <lang> <fingerprint>`), then every message in `Msg` order, then every dataset text, the
+//! text tables one after the other (`TABLES` in `emit.rs`; `Emitted::texts`). The app takes a pack only if its fingerprint equals its own (`PACK_FINGERPRINT`, written by
 //! `build.rs` with [`fingerprint`]): a pack from another build would put every text in the wrong place.
 //! A message or text without a translation is an empty field, which the app shows in English, so a build never
 //! breaks while translations catch up (and the pack carries no second copy of the English).
@@ -125,7 +125,8 @@ pub fn fingerprint(message_ids: &[String], english_texts: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// The pack for `lang` (see the module docs for its layout); `english_texts` is the app's text table.
+/// The pack for `lang` (see the module docs for its layout); `english_texts` is every English text of the app,
+/// in pack order (`Emitted::texts`).
 pub fn pack(lang: &str, message_ids: &[String], english_texts: &str, translation: &Translation) -> String {
     let texts = translation.texts();
     let mut out = format!("{PACK_MAGIC} {lang} {}", fingerprint(message_ids, english_texts));

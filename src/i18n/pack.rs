@@ -15,7 +15,8 @@ include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 const MAGIC: &str = "reverse-wave-pack";
 const SEPARATOR: char = '\u{1f}';
 
-/// A language's texts: every message in [`Msg::ALL`] order, then every dataset text in handle order.
+/// A language's texts: every message in [`Msg::ALL`] order, then every dataset text, the dataset's text tables
+/// one after the other (`Table::FIRST` places each; `crate::data`).
 pub struct Pack {
     lang: Lang,
     fields: Vec<&'static str>,
