@@ -5,10 +5,11 @@
 // into index.html inside one <script type="module">, after two things this code uses:
 //  - wasm-bindgen's glue (xtask/src/wasm.rs), which declares `wasm_bindgen`, the function that starts the app,
 //    and `splitImports`, the functions it links the parts that load later with;
-//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages, views, parts, loaders }`:
-//    this build's .wasm, its sha384 integrity value, its stylesheet copy, the service worker (null under `trunk
-//    serve`), for each language pack (issue 20) and each part its file, integrity value and stylesheet copy, the
-//    part loader of each view in a part, and for each part loader the parts it links, in order.
+//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages, views, parts, loaders,
+//    bundles }`: this build's .wasm, its sha384 integrity value, its stylesheet copy, the service worker (null
+//    under `trunk serve`), for each language pack (issue 20) and each part its file, integrity value and
+//    stylesheet copy, the part loader of each view in a part, for each part loader the parts it links, in order,
+//    and its bundle: file, integrity value, and where each of those parts sits in it.
 // Development and release builds start the same way. Why the code is inline at all: see xtask/src/shell.
 //
 // The .wasm:
@@ -100,6 +101,13 @@ globalThis.reverseWaveLanguagePack = (code) => {
 // The parts of the app that load later (src/views/parts.rs). The main module imports one loader per part: it
 // passes a callback (an index in its function table) and its data, and is called back with success or failure.
 // A part's shared chunks and the part itself download together; the part is linked after its chunks.
+//
+// Each file is downloaded once. When none of a loader's files has been asked for yet, they come in one request,
+// the loader's bundle (xtask/src/wasm.rs): on a slow phone every request waits out a round trip, and a browser
+// opens only six connections to a host. Otherwise, and where the bundle is not used, file by file:
+//  - when a service worker serves the page (it keeps the files, not the bundles: it works offline);
+//  - in an opaque-origin frame (the files have stylesheet copies there, the bundles do not);
+//  - when the bundle cannot be fetched (a host that left it out).
 const downloads = [];
 const linked = [];
 function once(cache, index, make) {
@@ -109,15 +117,35 @@ function once(cache, index, make) {
   });
   return cache[index];
 }
-const fetchPart = (index) => once(downloads, index, () => download(...BUILD.parts[index]));
-const linkPart = (index, after = []) =>
+function servedByWorker() {
+  try {
+    return Boolean(navigator.serviceWorker?.controller);
+  } catch {
+    return false; // a sandboxed frame, where even asking can throw
+  }
+}
+/** A loader's files, downloading: one promise of bytes per file, in the loader's order. */
+function fetchParts(loader) {
+  const needs = BUILD.loaders[loader];
+  const bundle = BUILD.bundles[loader];
+  const whole = bundle && self.origin !== 'null' && !servedByWorker() && needs.every((index) => !downloads[index])
+    ? download(bundle[0], bundle[1])
+    : null;
+  const alone = (index) => download(...BUILD.parts[index]);
+  return needs.map((index, n) => once(downloads, index, () => (whole
+    ? whole.then((bytes) => new Uint8Array(bytes, bundle[2][n][0], bundle[2][n][1] - bundle[2][n][0]), () => alone(index))
+    : alone(index))));
+}
+const linkPart = (index, bytes, after = []) =>
   once(linked, index, async () => {
-    const [bytes] = await Promise.all([fetchPart(index), ...after]);
-    return WebAssembly.instantiate(bytes, { __wasm_split: wasm_bindgen.initSync() });
+    const [module] = await Promise.all([bytes, ...after]);
+    return WebAssembly.instantiate(module, { __wasm_split: wasm_bindgen.initSync() });
   });
 for (const [name, needs] of Object.entries(BUILD.loaders)) {
   splitImports[name] = (callback, data) => {
-    linkPart(needs.at(-1), needs.slice(0, -1).map((index) => linkPart(index)))
+    const files = fetchParts(name);
+    const chunks = needs.slice(0, -1).map((index, n) => linkPart(index, files[n]));
+    linkPart(needs.at(-1), files.at(-1), chunks)
       // A failure is the app's to tell (src/views/parts.rs: a message and "Try again"); a fetch cut short by
       // leaving the page is not an error worth a console entry.
       .then(() => true, () => false)
@@ -136,7 +164,7 @@ async function start() {
   if (lang !== 'en') reverseWaveLanguagePack(lang).catch(() => {});
   // So does the part of the app that holds the page's view (linked when the app asks for it).
   const part = BUILD.views[new URLSearchParams(location.search).get('view')];
-  if (part) BUILD.loaders[part].forEach((index) => fetchPart(index).catch(() => {}));
+  if (part) fetchParts(part).forEach((bytes) => bytes.catch(() => {}));
   // The whole file first, then compile: streaming compilation decodes each chunk on the main thread as it
   // arrives, in one long task when the file comes quickly; from a buffer, V8 decodes and validates on a
   // background thread. Either way nothing runs before the integrity check has passed.

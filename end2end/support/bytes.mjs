@@ -99,17 +99,21 @@ export function totals(dist, files) {
 
 /**
  * The parts of the app that load later, as the page's loader knows them (`const BUILD` in index.html): for each
- * part (`__wasm_split_load_<part>`), the files a reader downloads to open one of its views, and their gzip bytes.
- * Files are shared between parts, so the parts' sizes do not add up to the folder's.
+ * part (`__wasm_split_load_<part>`), the files a reader downloads to open one of its views and their gzip bytes,
+ * and the gzip bytes of its bundle (the same files in one download, what a first visit to one of its views
+ * fetches). Files are shared between parts, so the parts' sizes do not add up to the folder's.
  */
 export function measureParts(dist) {
   const page = readFileSync(join(dist, 'index.html'), 'utf8');
   const parts = JSON.parse(/parts: (\[.*?\]), loaders:/.exec(page)?.[1] ?? '[]');
-  const loaders = JSON.parse(/loaders: (\{.*?\}) \};/.exec(page)?.[1] ?? '{}');
-  const gzip = parts.map(([file]) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length);
+  const loaders = JSON.parse(/loaders: (\{.*?\}), bundles:/.exec(page)?.[1] ?? '{}');
+  const bundles = JSON.parse(/bundles: (\{.*?\}) \};/.exec(page)?.[1] ?? '{}');
+  const gzipOf = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  const gzip = parts.map(([file]) => gzipOf(file));
   return Object.entries(loaders).map(([loader, needs]) => ({
     part: loader.replace('__wasm_split_load_', ''),
     files: needs.length,
     gzip: needs.reduce((n, i) => n + gzip[i], 0),
+    bundleGzip: bundles[loader] ? gzipOf(bundles[loader][0]) : null,
   }));
 }

@@ -74,10 +74,11 @@ describe('offline and installable', () => {
     const list = sw.slice(sw.indexOf('const FILES = ') + 'const FILES = '.length, sw.indexOf('\n];') + 2);
     const files = JSON.parse(list.replace(/,\n\]$/, '\n]'));
     // Not precached: host configuration, the .wasm's stylesheet copy that only opaque-origin frames load, the
-    // precompressed copies for servers (the worker stores what the browser decoded), and the language packs (kept
-    // once used: see the next test).
+    // precompressed copies for servers (the worker stores what the browser decoded), the parts' bundles (the same
+    // bytes as the part files, which the loader asks for one by one when the worker serves the page) and the
+    // language packs (kept once used: see the next test).
     const expected = filesUnder(DIST)
-      .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.wasm.css') && !/\.(br|gz)$/.test(f) && !f.startsWith('lang/'))
+      .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.wasm.css') && !/\.(br|gz)$/.test(f) && !f.startsWith('lang/') && !f.startsWith('parts/bundle-'))
       .map((f) => (f === 'index.html' ? './' : `./${f}`)).sort();
     assert.deepEqual(files.map(([url]) => url).sort(), expected);
     assert.ok(files.every(([url, integrity]) => url === './' || /^sha384-/.test(integrity)), 'integrity on every asset');

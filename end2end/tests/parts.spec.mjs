@@ -8,15 +8,18 @@ import { axeViolations, openPage, visit, PHONE } from '../support/browser.mjs';
 
 const env = useBrowserAndServer('/school/reverse-wave/');
 
-/** The `const BUILD` the page's loader reads: which files each part needs, and which part holds each view. */
+/**
+ * The `const BUILD` the page's loader reads: which files each part needs, which part holds each view, and each
+ * part's bundle (its files in one download, used when none of them has been fetched yet).
+ */
 async function build(page) {
   const html = await (await page.request.get(env.server.base)).text();
   const pick = (re) => JSON.parse(re.exec(html)[1]);
-  return {
-    views: pick(/views: (\{.*?\}), parts:/),
-    parts: pick(/parts: (\[.*?\]), loaders:/).map(([file]) => file.replace('./', '')),
-    loaders: pick(/loaders: (\{.*?\}) \};/),
-  };
+  const parts = pick(/parts: (\[.*?\]), loaders:/).map(([file]) => file.replace('./', ''));
+  const loaders = pick(/loaders: (\{.*?\}), bundles:/);
+  const bundles = Object.fromEntries(Object.entries(pick(/bundles: (\{.*?\}) \};/))
+    .map(([loader, [file]]) => [file.replace('./', ''), loaders[loader].map((i) => parts[i])]));
+  return { views: pick(/views: (\{.*?\}), parts:/), parts, loaders, bundles };
 }
 
 const partRequests = (page) => {
@@ -25,17 +28,23 @@ const partRequests = (page) => {
   return seen;
 };
 
+/** The part files a list of requests brought, in order: a bundle brings each of its files. */
+const brought = (seen, bundles) => seen.flatMap((file) => bundles[file] ?? [file]);
+
 describe('parts that load later', () => {
   it('the home page mounts before any part is fetched; the parts follow in the background', async () => {
     const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE });
     const seen = partRequests(page);
     await page.goto(env.server.base);
     await page.waitForSelector('html[data-app-started] main[data-view="home"] h1');
-    const { parts } = await build(page);
+    const { parts, bundles } = await build(page);
     assert.ok(parts.length >= 4, `${parts.length} part files`);
-    // Everything after the mount is the background fetch of every part.
-    await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((e) => e.name.includes('/parts/')).length >= n, parts.length);
-    assert.deepEqual([...new Set(seen)].sort(), [...parts].sort());
+    // Everything after the mount is the background fetch of every part: each file once, alone or in a bundle.
+    for (let waited = 0; new Set(brought(seen, bundles)).size < parts.length; waited += 100) {
+      assert.ok(waited < 20000, `after 20 s, only ${seen.join(', ')}`);
+      await page.waitForTimeout(100);
+    }
+    assert.deepEqual([...brought(seen, bundles)].sort(), [...parts].sort());
     // A view from a part then opens at once, its heading focused as after any navigation.
     await page.locator('.site-nav__link', { hasText: 'Timeline' }).click();
     await page.waitForFunction(() => document.activeElement?.matches('main[data-view="timeline"] h1'));
@@ -50,9 +59,12 @@ describe('parts that load later', () => {
     page.on('request', (r) => wasmRequests.push(r.url()));
     await visit(page, env.server, '?view=tally');
     assert.equal(await page.locator('main h1').textContent(), 'Class results');
-    const { views, parts, loaders } = await build(page);
+    const { views, parts, loaders, bundles } = await build(page);
     const own = loaders[views.tally].map((i) => parts[i]);
-    assert.deepEqual([...new Set(seen.slice(0, own.length))].sort(), [...own].sort(), 'the tally\'s part and its chunks come first');
+    // In one request: the tally's bundle, a WebAssembly module whose custom sections hold the part and its chunks.
+    assert.ok(bundles[seen[0]], `the first part request is a bundle: ${seen[0]}`);
+    assert.deepEqual(bundles[seen[0]], own, 'the tally\'s part and its chunks come first, in one download');
+    assert.ok(WebAssembly.validate(await (await page.request.get(env.server.base + seen[0])).body()), 'a valid module');
     // Requested while the main module was still downloading, not after it had started.
     const timing = await page.evaluate(() => {
       const entries = performance.getEntriesByType('resource');
@@ -62,7 +74,8 @@ describe('parts that load later', () => {
     assert.ok(timing.firstPart < timing.mainEnd, `first part requested at ${timing.firstPart} ms, main module done at ${timing.mainEnd} ms`);
     // The page's view and the background loading share the loader's downloads: each file is asked for once.
     assert.equal(wasmRequests.filter((u) => /_bg\.wasm$/.test(u)).length, 1, 'the main module, once');
-    assert.deepEqual(seen, [...new Set(seen)], 'each part file, once');
+    const files = brought(seen, bundles);
+    assert.deepEqual(files, [...new Set(files)], 'each part file, once');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -73,11 +86,11 @@ describe('parts that load later', () => {
     await visit(page, env.server, '');
     // The other parts wait a few seconds after start-up (src/views/parts.rs), so nothing has been asked yet.
     assert.deepEqual(seen, []);
-    const { views, parts, loaders } = await build(page);
+    const { views, parts, loaders, bundles } = await build(page);
     const own = loaders[views.compare].map((i) => parts[i]);
     await page.locator('.site-nav__link', { hasText: 'Compare' }).hover();
-    await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((e) => e.name.includes('/parts/')).length >= n, own.length);
-    assert.deepEqual([...new Set(seen.slice(0, own.length))].sort(), [...own].sort(), 'the charts part and its chunks come first');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/parts/')));
+    assert.deepEqual(brought(seen.slice(0, 1), bundles), own, 'the charts part and its chunks come first, in one download');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -104,6 +117,21 @@ describe('parts that load later', () => {
     await page.locator('main[data-view="quiz"] h1').waitFor();
     await page.getByRole('button', { name: 'Start quiz' }).waitFor();
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('where the bundle cannot be fetched, the files come one by one', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, serviceWorkers: 'block' });
+    const seen = partRequests(page);
+    await page.route('**/parts/bundle-*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await visit(page, env.server, '?view=compare');
+    await page.locator('main[data-view="compare"] canvas').first().waitFor();
+    const { views, parts, loaders, bundles } = await build(page);
+    const own = loaders[views.compare].map((i) => parts[i]);
+    assert.ok(bundles[seen[0]], 'the bundle was asked for first');
+    assert.deepEqual([...seen.slice(1, 1 + own.length)].sort(), [...own].sort());
+    // The 404 fails its integrity check: the browser's own console errors, nothing from the app.
+    assert.deepEqual(problems.filter((p) => !/404|Failed to load resource|integrity|SRI/.test(p)), []);
     await context.close();
   });
 

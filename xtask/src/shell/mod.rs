@@ -64,6 +64,8 @@ const HEADERS_FILE: &str = "_headers";
 const WASM_CSS_SUFFIX: &str = ".css";
 /// The folder of the parts of the app that load later (`crate::wasm`).
 const PARTS_DIR: &str = "parts";
+/// How a bundle's name starts (in [`PARTS_DIR`]).
+const BUNDLE_PREFIX: &str = "bundle-";
 /// The custom property that holds a file's bytes, in base64, in its stylesheet copy (`public/loader.js`).
 const COPY_PROPERTY: &str = "--reverse-wave-bytes";
 /// What Trunk's live-reload script connects to.
@@ -119,6 +121,17 @@ pub struct Parts {
     pub loaders: Vec<(String, Vec<usize>)>,
     /// Each view in a part, with its part's loader (`crate::wasm::views_in_parts`).
     pub views: Vec<(String, String)>,
+    /// For each loader, the same files in one download (`crate::wasm::bundle`).
+    pub bundles: Vec<Bundle>,
+}
+
+/// A loader's files in one file: the loader, the file, and where each of the loader's files sits in it (in the
+/// loader's order).
+#[derive(Debug)]
+pub struct Bundle {
+    pub loader: String,
+    pub path: String,
+    pub ranges: Vec<std::ops::Range<usize>>,
 }
 
 /// Puts the built WebAssembly into the staged build under content-hashed names, and names the glue and the main
@@ -135,6 +148,18 @@ fn stage_wasm(dir: &Path, wasm: &crate::wasm::Wasm) -> Result<Parts, String> {
         write(dir, &path, part)?;
         files.push(path);
     }
+    let mut bundles = Vec::new();
+    for (loader, needs) in &wasm.loaders {
+        let modules: Vec<&[u8]> = needs.iter().map(|&i| wasm.parts[i].as_slice()).collect();
+        let (file, ranges) = crate::wasm::bundle(&modules);
+        let path = format!("{PARTS_DIR}/{BUNDLE_PREFIX}{}.wasm", fingerprint(&file));
+        write(dir, &path, &file)?;
+        bundles.push(Bundle {
+            loader: loader.clone(),
+            path,
+            ranges,
+        });
+    }
     let page = read_text(dir, "index.html")?;
     let elements = html::elements(&page);
     let marker = one(&elements, "start marker", |e| {
@@ -150,6 +175,7 @@ fn stage_wasm(dir: &Path, wasm: &crate::wasm::Wasm) -> Result<Parts, String> {
         files,
         loaders: wasm.loaders.clone(),
         views: wasm.views.clone(),
+        bundles,
     })
 }
 
@@ -300,8 +326,9 @@ fn opaque_origin_copy(bytes: &[u8]) -> Vec<u8> {
     format!(":host{{{COPY_PROPERTY}:\"{}\"}}\n", base64_of(bytes)).into_bytes()
 }
 
-/// `views: {…}, parts: […], loaders: {…}` for [`build_constant`]: the part loader of each view in a part; each
-/// part's file, integrity value and stylesheet copy; and for each loader function the parts it links.
+/// `views: {…}, parts: […], loaders: {…}, bundles: {…}` for [`build_constant`]: the part loader of each view in
+/// a part; each part's file, integrity value and stylesheet copy; for each loader function the parts it links;
+/// and for each loader function its bundle's file, integrity value and where each of those parts sits in it.
 fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
     let files = parts
         .files
@@ -328,11 +355,26 @@ fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
         .iter()
         .map(|(view, loader)| format!("{}: {}", json_string(view), json_string(loader)))
         .collect();
+    let bundles = parts
+        .bundles
+        .iter()
+        .map(|b| {
+            let ranges: Vec<String> = b.ranges.iter().map(|r| format!("[{}, {}]", r.start, r.end)).collect();
+            Ok(format!(
+                "{}: [{}, {}, [{}]]",
+                json_string(&b.loader),
+                json_string(&format!("./{}", b.path)),
+                json_string(&integrity(&read_bytes(dir, &b.path)?)),
+                ranges.join(", ")
+            ))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     Ok(format!(
-        "views: {{ {} }}, parts: [{}], loaders: {{ {} }}",
+        "views: {{ {} }}, parts: [{}], loaders: {{ {} }}, bundles: {{ {} }}",
         views.join(", "),
         files.join(", "),
-        loaders.join(", ")
+        loaders.join(", "),
+        bundles.join(", ")
     ))
 }
 
@@ -473,8 +515,9 @@ fn service_worker(files: &[File], packs: &[Pack], template: &str) -> String {
 
 /// Every file below `dir`, sorted, with its integrity value. Not kept offline from the start: host
 /// configuration, the service worker itself, the opaque-origin copies (opaque-origin frames have no service
-/// worker), the precompressed copies (the worker stores what the browser decoded) and the language packs
-/// (kept once used: [`service_worker`]).
+/// worker), the precompressed copies (the worker stores what the browser decoded), the parts' bundles (the
+/// worker keeps the same bytes as single files, which the loader asks for when a worker serves the page) and
+/// the language packs (kept once used: [`service_worker`]).
 fn files_under(dir: &Path) -> Result<Vec<File>, String> {
     fn walk(dir: &Path, prefix: &str, out: &mut Vec<File>) -> Result<(), String> {
         let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
@@ -489,6 +532,7 @@ fn files_under(dir: &Path) -> Result<Vec<File>, String> {
                     && path != HEADERS_FILE
                     && !path.ends_with(&format!(".wasm{WASM_CSS_SUFFIX}"))
                     && !path.starts_with(&format!("{}/", packs::PACK_DIR))
+                    && !path.starts_with(&format!("{PARTS_DIR}/{BUNDLE_PREFIX}"))
                     && !compress::is_copy(&path);
                 out.push(File {
                     integrity: integrity(&bytes),

@@ -203,3 +203,51 @@ fn refuses_a_page_it_does_not_know() {
         .unwrap_err()
         .contains("must not allow inline"));
 }
+
+#[test]
+fn parts_are_listed_for_the_loader_and_kept_offline_one_by_one_never_as_bundles() {
+    let f = Fixture::new("parts", "");
+    std::fs::create_dir_all(f.dir.join("parts")).unwrap();
+    let (chunk, part) = (b"\0asm\x01\0\0\0chunk".as_slice(), b"\0asm\x01\0\0\0part".as_slice());
+    let (bundle, ranges) = crate::wasm::bundle(&[chunk, part]);
+    for (path, bytes) in [("parts/part-c.wasm", chunk), ("parts/part-p.wasm", part), ("parts/bundle-b.wasm", &bundle)] {
+        std::fs::write(f.dir.join(path), bytes).unwrap();
+    }
+    let parts = Parts {
+        files: vec!["parts/part-p.wasm".into(), "parts/part-c.wasm".into()],
+        loaders: vec![("__wasm_split_load_quiz".into(), vec![1, 0])],
+        views: vec![("quiz".into(), "__wasm_split_load_quiz".into())],
+        bundles: vec![Bundle {
+            loader: "__wasm_split_load_quiz".into(),
+            path: "parts/bundle-b.wasm".into(),
+            ranges: ranges.clone(),
+        }],
+    };
+    let manifest = write_shell(&f.root, &f.dir, &[], &parts).unwrap();
+    let start = inline_texts(&f.read("index.html"), "script")[1].clone();
+    let part_entry = |path: &str, bytes: &[u8]| {
+        format!("[\"./{path}\", \"{}\", \"./{path}.css\"]", integrity(bytes))
+    };
+    assert!(start.contains(&format!(
+        "views: {{ \"quiz\": \"__wasm_split_load_quiz\" }}, parts: [{}, {}], loaders: {{ \"__wasm_split_load_quiz\": [1, 0] }}, ",
+        part_entry("parts/part-p.wasm", part),
+        part_entry("parts/part-c.wasm", chunk)
+    )));
+    assert!(start.contains(&format!(
+        "bundles: {{ \"__wasm_split_load_quiz\": [\"./parts/bundle-b.wasm\", \"{}\", [[{}, {}], [{}, {}]]] }} }};",
+        integrity(&bundle),
+        ranges[0].start,
+        ranges[0].end,
+        ranges[1].start,
+        ranges[1].end
+    )));
+    // Parts have their opaque-origin copies and are kept offline; a bundle is neither (its bytes are the parts').
+    assert!(f.exists("parts/part-p.wasm.css") && !f.exists("parts/bundle-b.wasm.css"));
+    let precached: Vec<&str> = manifest
+        .files
+        .iter()
+        .filter(|f| f.precache && f.path.starts_with("parts/"))
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(precached, ["parts/part-c.wasm", "parts/part-p.wasm"]);
+}
