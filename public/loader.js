@@ -5,11 +5,12 @@
 // into index.html inside one <script type="module">, after two things this code uses:
 //  - wasm-bindgen's glue (xtask/src/wasm.rs), which declares `wasm_bindgen`, the function that starts the app,
 //    and `splitImports`, the functions it links the parts that load later with;
-//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages, views, parts, loaders,
-//    bundles }`: this build's .wasm, its sha384 integrity value, its stylesheet copy, the service worker (null
-//    under `trunk serve`), for each language pack (issue 20) and each part its file, integrity value and
-//    stylesheet copy, the part loader of each view in a part, for each part loader the parts it links, in order,
-//    and its bundle: file, integrity value, and where each of those parts sits in it.
+//  - `const BUILD = { wasm, integrity, opaqueOriginWasm, serviceWorker, languages, views, loaders, bundles,
+//    partFiles }`: this build's .wasm, its sha384 integrity value, its stylesheet copy, the service worker (null
+//    under `trunk serve`), for each language pack (issue 20) its file, integrity value and stylesheet copy, the
+//    part loader of each view in a part, for each part loader the parts it links in order (indices in the table
+//    of part files) and its bundle (file, integrity value), and the table of part files (file, integrity value,
+//    stylesheet copy; it lists each part's file, integrity value and stylesheet copy).
 // Development and release builds start the same way. Why the code is inline at all: see xtask/src/shell.
 //
 // The .wasm:
@@ -104,7 +105,8 @@ globalThis.reverseWaveLanguagePack = (code) => {
 //
 // Each file is downloaded once. When none of a loader's files has been asked for yet, they come in one request,
 // the loader's bundle (xtask/src/wasm.rs): on a slow phone every request waits out a round trip, and a browser
-// opens only six connections to a host. Otherwise, and where the bundle is not used, file by file:
+// opens only six connections to a host. Otherwise, and where the bundle is not used, file by file, from the
+// table of part files (fetched the first time it is needed; see xtask/src/shell):
 //  - when a service worker serves the page (it keeps the files, not the bundles: it works offline);
 //  - in an opaque-origin frame (the files have stylesheet copies there, the bundles do not);
 //  - when the bundle cannot be fetched (a host that left it out).
@@ -124,16 +126,53 @@ function servedByWorker() {
     return false; // a sandboxed frame, where even asking can throw
   }
 }
+/** The modules in a bundle: its custom sections' contents, in order (the integrity check has passed). */
+function unbundle(buffer) {
+  const bytes = new Uint8Array(buffer);
+  const modules = [];
+  let at = 8; // after the module header
+  const number = () => { // unsigned LEB128
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < bytes.length) {
+    at++; // the section's id: 0, a custom section
+    const size = number();
+    const end = at + size;
+    const nameLength = number();
+    at += nameLength; // past the section's name
+    modules.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return modules;
+}
+let partTable = null;
+/** A part file on its own, from the table of part files (fetched once, when first needed). */
+async function alone(index) {
+  partTable ||= download(...BUILD.partFiles)
+    .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)))
+    .catch((error) => {
+      partTable = null;
+      throw error;
+    });
+  return download(...(await partTable)[index]);
+}
 /** A loader's files, downloading: one promise of bytes per file, in the loader's order. */
 function fetchParts(loader) {
   const needs = BUILD.loaders[loader];
   const bundle = BUILD.bundles[loader];
   const whole = bundle && self.origin !== 'null' && !servedByWorker() && needs.every((index) => !downloads[index])
-    ? download(bundle[0], bundle[1])
+    ? download(...bundle).then(unbundle)
     : null;
-  const alone = (index) => download(...BUILD.parts[index]);
   return needs.map((index, n) => once(downloads, index, () => (whole
-    ? whole.then((bytes) => new Uint8Array(bytes, bundle[2][n][0], bundle[2][n][1] - bundle[2][n][0]), () => alone(index))
+    ? whole.then((modules) => {
+      if (modules.length !== needs.length) throw new Error(`Reverse Wave: ${bundle[0]} holds ${modules.length} parts`);
+      return modules[n];
+    }).catch(() => alone(index))
     : alone(index))));
 }
 const linkPart = (index, bytes, after = []) =>

@@ -3,10 +3,11 @@
 //
 // The shell step (xtask/src/shell) writes dist/sw.js on every static build: `const VERSION` and `const FILES` (this
 // build's files as [url relative to this file, sha384 integrity]; './' is the page itself, without integrity because
-// some hosts rewrite HTML) and `const LATER` (the language packs: kept once a reader has used one, so that not
-// every reader downloads every language), then this file. A new build is therefore a byte-different sw.js, which is how the
-// browser notices an update.
-/* global VERSION, FILES, LATER */
+// some hosts rewrite HTML), `const PARTS` (the table of part files, one of FILES: the parts of the app that load
+// later, each as [url, sha384 integrity, stylesheet copy]) and `const LATER` (the language packs: kept once a reader
+// has used one, so that not every reader downloads every language), then this file. A new build is therefore a
+// byte-different sw.js, which is how the browser notices an update.
+/* global VERSION, FILES, PARTS, LATER */
 
 // Cache names carry the scope, so two copies of the app in different folders of one site never delete
 // each other's files.
@@ -20,10 +21,13 @@ self.addEventListener('install', (event) => {
   // check makes the install fail (and retry on the next visit) rather than store a mix of two builds if the
   // site is caught half-way through an upload.
   const hashed = /-[0-9a-f]{12,16}(_bg)?\.\w+$/;
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map(([url, integrity]) =>
-      new Request(url, { cache: hashed.test(url) ? 'default' : 'no-cache', integrity })))),
-  );
+  const keep = (cache, files) => cache.addAll(files.map(([url, integrity]) =>
+    new Request(url, { cache: hashed.test(url) ? 'default' : 'no-cache', integrity })));
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await keep(cache, FILES);
+    if (PARTS) await keep(cache, await (await cache.match(new URL(PARTS, self.location.href).href)).json());
+  })());
   // No skipWaiting here: an update waits until the reader chooses "Reload" (or closes every tab), so a page
   // never runs with files from two builds.
 });
@@ -44,6 +48,9 @@ self.addEventListener('message', (event) => {
 });
 
 const KNOWN = new Set(FILES.map(([url]) => new URL(url, self.location.href).href));
+// The part files (named in the table, which this worker reads only when it installs): every .wasm in their folder.
+const PART_FOLDER = PARTS && new URL('./', new URL(PARTS, self.location.href)).href;
+const isPart = (href) => PART_FOLDER !== null && href.startsWith(PART_FOLDER) && href.endsWith('.wasm');
 const KEEP = new Set(LATER.map((url) => new URL(url, self.location.href).href));
 
 // A language pack is kept once used.
@@ -67,7 +74,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(keep(request, url.href));
     return;
   }
-  if (!isPage && !KNOWN.has(url.href)) return;
+  if (!isPage && !KNOWN.has(url.href) && !isPart(url.href)) return;
   event.respondWith(
     caches.open(CACHE)
       .then((cache) => cache.match(isPage ? PAGE : url.href))

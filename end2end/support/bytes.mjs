@@ -104,16 +104,29 @@ export function totals(dist, files) {
  * fetches). Files are shared between parts, so the parts' sizes do not add up to the folder's.
  */
 export function measureParts(dist) {
-  const page = readFileSync(join(dist, 'index.html'), 'utf8');
-  const parts = JSON.parse(/parts: (\[.*?\]), loaders:/.exec(page)?.[1] ?? '[]');
-  const loaders = JSON.parse(/loaders: (\{.*?\}), bundles:/.exec(page)?.[1] ?? '{}');
-  const bundles = JSON.parse(/bundles: (\{.*?\}) \};/.exec(page)?.[1] ?? '{}');
+  const build = readBuild(readFileSync(join(dist, 'index.html'), 'utf8'));
+  const table = JSON.parse(readFileSync(join(dist, build.partFiles[0]), 'utf8'));
   const gzipOf = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-  const gzip = parts.map(([file]) => gzipOf(file));
-  return Object.entries(loaders).map(([loader, needs]) => ({
+  const gzip = table.map(([file]) => gzipOf(file));
+  return Object.entries(build.loaders).map(([loader, needs]) => ({
     part: loader.replace('__wasm_split_load_', ''),
     files: needs.length,
     gzip: needs.reduce((n, i) => n + gzip[i], 0),
-    bundleGzip: bundles[loader] ? gzipOf(bundles[loader][0]) : null,
+    bundleGzip: gzipOf(build.bundles[loader][0]),
   }));
+}
+
+/**
+ * What the page's loader knows about the parts (`const BUILD` in index.html, written by xtask/src/shell): the
+ * part loader of each view, each loader's parts (indices in the table of part files) and bundle, and the table's
+ * file.
+ */
+export function readBuild(page) {
+  const pick = (re) => JSON.parse(re.exec(page)?.[1] ?? 'null');
+  return {
+    views: pick(/views: (\{.*?\}), loaders:/),
+    loaders: pick(/loaders: (\{.*?\}), bundles:/),
+    bundles: pick(/bundles: (\{.*?\}), partFiles:/),
+    partFiles: pick(/partFiles: (\[.*?\]) \};/),
+  };
 }

@@ -49,7 +49,10 @@ async function coldLoad(browser, url, { app }) {
     throw new Error(`${url} never became usable: ${e.message}`);
   }
   const ms = await page.evaluate(() => window.__usable);
+  // A view whose part could not be loaded also has a heading (and a "Try again" button): that is not usable.
+  const failed = await page.locator('main [role="alert"]').count();
   await context.close();
+  if (failed) throw new Error(`${url} showed an error instead of its view`);
   return { ms, transferred };
 }
 

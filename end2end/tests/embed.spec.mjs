@@ -185,12 +185,14 @@ describe('embedding', () => {
     const code = () => dialog.locator('#embed-code').inputValue();
     assert.match(await code(), new RegExp(`^<iframe src="${env.server.base.replace(/[.]/g, '\\.')}\\?view=compare&amp;lang=en&amp;embed=1&amp;chart=english-share-of-hits" title="Reverse Wave: Compare the numbers" loading="lazy" style="width:100%;border:0" height="640"></iframe>\\n<script src="${env.server.base.replace(/[.]/g, '\\.')}embed\\.js" async></script>$`));
     // Each change of view or theme reloads the preview. A reload while the frame is still fetching its .wasm makes
-    // Chromium log "Fetch API cannot load" for the abandoned request, so each load is let finish first.
+    // Chromium log "Fetch API cannot load" for the abandoned request, so each load is let finish first (the
+    // quiz's start screen also fetches the quiz's play part).
     const preview = dialog.locator('.embed-dialog__preview iframe');
     const inner = await (await preview.elementHandle()).contentFrame();
     const settled = async (pattern) => {
       await inner.waitForURL(pattern);
       await inner.waitForSelector('html[data-app-started] main h1');
+      await inner.waitForLoadState('networkidle');
     };
     await settled(/view=compare/);
     await dialog.getByLabel('View').selectOption('quiz');

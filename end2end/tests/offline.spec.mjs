@@ -73,15 +73,21 @@ describe('offline and installable', () => {
     const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
     const list = sw.slice(sw.indexOf('const FILES = ') + 'const FILES = '.length, sw.indexOf('\n];') + 2);
     const files = JSON.parse(list.replace(/,\n\]$/, '\n]'));
-    // Not precached: host configuration, the .wasm's stylesheet copy that only opaque-origin frames load, the
+    // Not precached: host configuration, the stylesheet copies that only opaque-origin frames load (the page's
+    // own stylesheets are inline, so every .css is one), the
     // precompressed copies for servers (the worker stores what the browser decoded), the parts' bundles (the same
     // bytes as the part files, which the loader asks for one by one when the worker serves the page) and the
     // language packs (kept once used: see the next test).
     const expected = filesUnder(DIST)
-      .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.wasm.css') && !/\.(br|gz)$/.test(f) && !f.startsWith('lang/') && !f.startsWith('parts/bundle-'))
+      .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.css') && !/\.(br|gz)$/.test(f) && !f.startsWith('lang/') && !f.startsWith('parts/bundle-'))
       .map((f) => (f === 'index.html' ? './' : `./${f}`)).sort();
-    assert.deepEqual(files.map(([url]) => url).sort(), expected);
-    assert.ok(files.every(([url, integrity]) => url === './' || /^sha384-/.test(integrity)), 'integrity on every asset');
+    // The part files come from the table of part files, which the worker lists and reads when it installs.
+    const table = /\nconst PARTS = "(.*?)";\n/.exec(sw)[1];
+    assert.ok(files.some(([url]) => url === table), 'the table is kept');
+    const parts = JSON.parse(readFileSync(join(DIST, table), 'utf8'));
+    assert.ok(files.every(([url]) => !url.startsWith('./parts/part-')), 'sw.js lists no part file itself');
+    assert.deepEqual([...files, ...parts].map(([url]) => url).sort(), expected);
+    assert.ok([...files, ...parts].every(([url, integrity]) => url === './' || /^sha384-/.test(integrity)), 'integrity on every asset');
 
     const { context, page, problems } = await openPage(env.browser, env.server);
     await visit(page, env.server);

@@ -5,21 +5,25 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowserAndServer } from '../support/suite.mjs';
 import { axeViolations, openPage, visit, PHONE } from '../support/browser.mjs';
+import { readBuild } from '../support/bytes.mjs';
 
 const env = useBrowserAndServer('/school/reverse-wave/');
 
 /**
- * The `const BUILD` the page's loader reads: which files each part needs, which part holds each view, and each
- * part's bundle (its files in one download, used when none of them has been fetched yet).
+ * What the page's loader knows: which part holds each view, which files each part needs (from the table of part
+ * files) and each part's bundle (its files in one download, used when none of them has been fetched yet).
  */
 async function build(page) {
-  const html = await (await page.request.get(env.server.base)).text();
-  const pick = (re) => JSON.parse(re.exec(html)[1]);
-  const parts = pick(/parts: (\[.*?\]), loaders:/).map(([file]) => file.replace('./', ''));
-  const loaders = pick(/loaders: (\{.*?\}), bundles:/);
-  const bundles = Object.fromEntries(Object.entries(pick(/bundles: (\{.*?\}) \};/))
-    .map(([loader, [file]]) => [file.replace('./', ''), loaders[loader].map((i) => parts[i])]));
-  return { views: pick(/views: (\{.*?\}), parts:/), parts, loaders, bundles };
+  const { views, loaders, bundles, partFiles } = readBuild(await (await page.request.get(env.server.base)).text());
+  const table = await (await page.request.get(env.server.base + partFiles[0])).json();
+  const parts = table.map(([file]) => file.replace('./', ''));
+  return {
+    views,
+    parts,
+    loaders,
+    table: partFiles[0].replace('./', ''),
+    bundles: Object.fromEntries(Object.entries(bundles).map(([loader, [file]]) => [file.replace('./', ''), loaders[loader].map((i) => parts[i])])),
+  };
 }
 
 const partRequests = (page) => {
@@ -28,8 +32,8 @@ const partRequests = (page) => {
   return seen;
 };
 
-/** The part files a list of requests brought, in order: a bundle brings each of its files. */
-const brought = (seen, bundles) => seen.flatMap((file) => bundles[file] ?? [file]);
+/** The part files a list of requests brought, in order: a bundle brings each of its files; the table, none. */
+const brought = (seen, bundles) => seen.filter((file) => file.endsWith('.wasm')).flatMap((file) => bundles[file] ?? [file]);
 
 describe('parts that load later', () => {
   it('the home page mounts before any part is fetched; the parts follow in the background', async () => {
@@ -59,6 +63,8 @@ describe('parts that load later', () => {
     page.on('request', (r) => wasmRequests.push(r.url()));
     await visit(page, env.server, '?view=tally');
     assert.equal(await page.locator('main h1').textContent(), 'Class results');
+    assert.equal(await page.locator('main [role="alert"]').count(), 0, 'the view, not "could not be loaded"');
+    await page.locator('main[data-view="tally"] textarea, main[data-view="tally"] input').first().waitFor();
     const { views, parts, loaders, bundles } = await build(page);
     const own = loaders[views.tally].map((i) => parts[i]);
     // In one request: the tally's bundle, a WebAssembly module whose custom sections hold the part and its chunks.
@@ -126,10 +132,11 @@ describe('parts that load later', () => {
     await page.route('**/parts/bundle-*', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await visit(page, env.server, '?view=compare');
     await page.locator('main[data-view="compare"] canvas').first().waitFor();
-    const { views, parts, loaders, bundles } = await build(page);
+    const { views, parts, loaders, bundles, table } = await build(page);
     const own = loaders[views.compare].map((i) => parts[i]);
     assert.ok(bundles[seen[0]], 'the bundle was asked for first');
-    assert.deepEqual([...seen.slice(1, 1 + own.length)].sort(), [...own].sort());
+    assert.equal(seen[1], table, 'then the table of part files');
+    assert.deepEqual([...seen.slice(2, 2 + own.length)].sort(), [...own].sort());
     // The 404 fails its integrity check: the browser's own console errors, nothing from the app.
     assert.deepEqual(problems.filter((p) => !/404|Failed to load resource|integrity|SRI/.test(p)), []);
     await context.close();

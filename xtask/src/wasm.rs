@@ -20,7 +20,6 @@
 //! What this hands the shell step: the glue, the main module, and the parts with, for each loader function the
 //! main module imports, the parts it needs in the order they must be linked.
 
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::run::{cmd, Failure};
@@ -235,23 +234,21 @@ pub fn classic_glue(glue: &str) -> Result<String, String> {
 pub const BUNDLE_SECTION: &str = "reverse-wave-part";
 
 /// Several modules in one file, so that a view's part and its shared chunks come in one download (the split step
-/// writes a part's code into up to eight files, and on a slow phone each request waits out a round trip; see
+/// writes a part's code into many files, and on a slow phone each request waits out a round trip; see
 /// `bench/levers.md`). The file is itself a WebAssembly module, with no code: its custom sections, named
 /// [`BUNDLE_SECTION`], hold the modules in order. So it is honestly a `.wasm`, which hosts compress like any
-/// other (they choose by content type). Returns the file and where each module's bytes sit in it.
-pub fn bundle(modules: &[&[u8]]) -> (Vec<u8>, Vec<Range<usize>>) {
+/// other (they choose by content type), and it describes itself: `public/loader.js` reads the sections back.
+pub fn bundle(modules: &[&[u8]]) -> Vec<u8> {
     let mut file = b"\0asm\x01\0\0\0".to_vec();
-    let mut ranges = Vec::new();
     for module in modules {
         let mut content = leb128(BUNDLE_SECTION.len());
         content.extend_from_slice(BUNDLE_SECTION.as_bytes());
         file.push(0);
         file.extend(leb128(content.len() + module.len()));
         file.extend(content);
-        ranges.push(file.len()..file.len() + module.len());
         file.extend_from_slice(module);
     }
-    (file, ranges)
+    file
 }
 
 /// An unsigned LEB128 number, as WebAssembly writes sizes.
@@ -314,8 +311,8 @@ mod tests {
         );
     }
 
-    /// Reads a bundle back section by section, as a WebAssembly parser would.
-    fn sections(file: &[u8]) -> Vec<(u8, String, Range<usize>)> {
+    /// Reads a bundle back section by section, as a WebAssembly parser (and `public/loader.js`) would.
+    fn sections(file: &[u8]) -> Vec<(u8, String, &[u8])> {
         let read = |at: &mut usize| {
             let (mut n, mut shift) = (0usize, 0);
             loop {
@@ -338,7 +335,7 @@ mod tests {
             let end = at + size;
             let name_len = read(&mut at);
             let name = String::from_utf8(file[at..at + name_len].to_vec()).unwrap();
-            found.push((id, name, at + name_len..end));
+            found.push((id, name, &file[at + name_len..end]));
             at = end;
         }
         assert_eq!(at, file.len(), "the last section ends with the file");
@@ -349,13 +346,12 @@ mod tests {
     fn a_bundle_is_a_module_whose_custom_sections_hold_the_modules_in_order() {
         let big = vec![7u8; 300]; // a size that takes two LEB128 bytes
         let modules: [&[u8]; 3] = [b"\0asm\x01\0\0\0one", &big, b""];
-        let (file, ranges) = bundle(&modules);
+        let file = bundle(&modules);
         let found = sections(&file);
         assert_eq!(found.len(), 3);
-        for ((id, name, range), (module, given)) in found.iter().zip(modules.iter().zip(&ranges)) {
+        for ((id, name, payload), module) in found.iter().zip(modules) {
             assert_eq!((*id, name.as_str()), (0, BUNDLE_SECTION), "a custom section");
-            assert_eq!(range, given);
-            assert_eq!(&file[range.clone()], *module);
+            assert_eq!(*payload, module);
         }
         assert_eq!(leb128(300), [0xac, 0x02]);
     }

@@ -64,8 +64,12 @@ const HEADERS_FILE: &str = "_headers";
 const WASM_CSS_SUFFIX: &str = ".css";
 /// The folder of the parts of the app that load later (`crate::wasm`).
 const PARTS_DIR: &str = "parts";
+/// How a part file's name starts (in [`PARTS_DIR`]).
+const PART_PREFIX: &str = "part-";
 /// How a bundle's name starts (in [`PARTS_DIR`]).
 const BUNDLE_PREFIX: &str = "bundle-";
+/// How the name of the table of part files starts (in [`PARTS_DIR`]; see [`parts_constant`]).
+const PART_TABLE_PREFIX: &str = "files-";
 /// The custom property that holds a file's bytes, in base64, in its stylesheet copy (`public/loader.js`).
 const COPY_PROPERTY: &str = "--reverse-wave-bytes";
 /// What Trunk's live-reload script connects to.
@@ -125,13 +129,11 @@ pub struct Parts {
     pub bundles: Vec<Bundle>,
 }
 
-/// A loader's files in one file: the loader, the file, and where each of the loader's files sits in it (in the
-/// loader's order).
+/// A loader's files in one file (in the loader's order): the loader and the file.
 #[derive(Debug)]
 pub struct Bundle {
     pub loader: String,
     pub path: String,
-    pub ranges: Vec<std::ops::Range<usize>>,
 }
 
 /// Puts the built WebAssembly into the staged build under content-hashed names, and names the glue and the main
@@ -144,20 +146,19 @@ fn stage_wasm(dir: &Path, wasm: &crate::wasm::Wasm) -> Result<Parts, String> {
     std::fs::create_dir_all(dir.join(PARTS_DIR)).map_err(|e| format!("cannot create {PARTS_DIR}/: {e}"))?;
     let mut files = Vec::new();
     for part in &wasm.parts {
-        let path = format!("{PARTS_DIR}/part-{}.wasm", fingerprint(part));
+        let path = format!("{PARTS_DIR}/{PART_PREFIX}{}.wasm", fingerprint(part));
         write(dir, &path, part)?;
         files.push(path);
     }
     let mut bundles = Vec::new();
     for (loader, needs) in &wasm.loaders {
         let modules: Vec<&[u8]> = needs.iter().map(|&i| wasm.parts[i].as_slice()).collect();
-        let (file, ranges) = crate::wasm::bundle(&modules);
+        let file = crate::wasm::bundle(&modules);
         let path = format!("{PARTS_DIR}/{BUNDLE_PREFIX}{}.wasm", fingerprint(&file));
         write(dir, &path, &file)?;
         bundles.push(Bundle {
             loader: loader.clone(),
             path,
-            ranges,
         });
     }
     let page = read_text(dir, "index.html")?;
@@ -326,9 +327,15 @@ fn opaque_origin_copy(bytes: &[u8]) -> Vec<u8> {
     format!(":host{{{COPY_PROPERTY}:\"{}\"}}\n", base64_of(bytes)).into_bytes()
 }
 
-/// `views: {…}, parts: […], loaders: {…}, bundles: {…}` for [`build_constant`]: the part loader of each view in
-/// a part; each part's file, integrity value and stylesheet copy; for each loader function the parts it links;
-/// and for each loader function its bundle's file, integrity value and where each of those parts sits in it.
+/// `views: {…}, loaders: {…}, bundles: {…}, partFiles: […]` for [`build_constant`]: the part loader of each
+/// view in a part; for each loader function the parts it links (indices in the table of part files); for each
+/// loader function its bundle's file and integrity value; and the table of part files (file, integrity value,
+/// stylesheet copy).
+///
+/// The table is a file of its own (written here, with its stylesheet copy), not part of the page: a first view
+/// needs only its bundle, and the table's integrity values are some 5 KB that do not compress, which every
+/// reader would download with the page. The loader fetches it when it first needs a part file on its own. A
+/// build without parts has no table (`partFiles: null`).
 fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
     let files = parts
         .files
@@ -342,6 +349,25 @@ fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
             ))
         })
         .collect::<Result<Vec<_>, String>>()?;
+    let table = match files.is_empty() {
+        true => "null".to_string(),
+        false => {
+            let table = format!("[\n{}\n]\n", files.join(",\n"));
+            let path = format!("{PARTS_DIR}/{PART_TABLE_PREFIX}{}.json", fingerprint(table.as_bytes()));
+            write(dir, &path, table.as_bytes())?;
+            write(
+                dir,
+                &format!("{path}{WASM_CSS_SUFFIX}"),
+                &opaque_origin_copy(table.as_bytes()),
+            )?;
+            format!(
+                "[{}, {}, {}]",
+                json_string(&format!("./{path}")),
+                json_string(&integrity(table.as_bytes())),
+                json_string(&format!("./{path}{WASM_CSS_SUFFIX}")),
+            )
+        }
+    };
     let loaders: Vec<String> = parts
         .loaders
         .iter()
@@ -359,22 +385,19 @@ fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
         .bundles
         .iter()
         .map(|b| {
-            let ranges: Vec<String> = b.ranges.iter().map(|r| format!("[{}, {}]", r.start, r.end)).collect();
             Ok(format!(
-                "{}: [{}, {}, [{}]]",
+                "{}: [{}, {}]",
                 json_string(&b.loader),
                 json_string(&format!("./{}", b.path)),
                 json_string(&integrity(&read_bytes(dir, &b.path)?)),
-                ranges.join(", ")
             ))
         })
         .collect::<Result<Vec<_>, String>>()?;
     Ok(format!(
-        "views: {{ {} }}, parts: [{}], loaders: {{ {} }}, bundles: {{ {} }}",
+        "views: {{ {} }}, loaders: {{ {} }}, bundles: {{ {} }}, partFiles: {table}",
         views.join(", "),
-        files.join(", "),
         loaders.join(", "),
-        bundles.join(", ")
+        bundles.join(", "),
     ))
 }
 
@@ -491,21 +514,28 @@ fn policies(headers: &str, inline: &[Inline]) -> Result<(String, String), String
 /// `sw.js`: this build's version and file list, then `public/sw.js`. The page is listed as `./` (the address
 /// readers open) and without integrity: some hosts rewrite HTML (injected snippets, e-mail obfuscation), which
 /// must not stop the app from working offline; the page's own hashes still guard the code inside it. The
-/// language packs are listed apart (`LATER`): kept once a reader has used them, not downloaded by everyone.
+/// language packs are listed apart (`LATER`): kept once a reader has used them, not downloaded by everyone. The
+/// part files are not listed: the worker reads them from the table of part files (`PARTS`, itself in `FILES`),
+/// the same table the loader reads, so their integrity values travel once, not in every first visit's `sw.js`.
 fn service_worker(files: &[File], packs: &[Pack], template: &str) -> String {
+    let part_file = format!("{PARTS_DIR}/{PART_PREFIX}");
     let list: Vec<String> = files
         .iter()
-        .filter(|f| f.precache)
+        .filter(|f| f.precache && !f.path.starts_with(&part_file))
         .map(|f| match f.path.as_str() {
             "index.html" => "[\"./\", \"\"]".to_string(),
             path => format!("[{}, {}]", json_string(&format!("./{path}")), json_string(&f.integrity)),
         })
         .collect();
+    let table = files
+        .iter()
+        .find(|f| f.path.starts_with(&format!("{PARTS_DIR}/{PART_TABLE_PREFIX}")))
+        .map_or("null".into(), |f| json_string(&format!("./{}", f.path)));
     let later: Vec<String> = packs.iter().map(|p| json_string(&format!("./{}", p.path()))).collect();
     let version = fingerprint(format!("{}\n{}", list.join("\n"), later.join("\n")).as_bytes());
     format!(
         "// Written by `cargo xtask shell` (xtask/src/shell) for this build: its version and files, then public/sw.js.\n\
-         const VERSION = {};\nconst FILES = [\n  {},\n];\nconst LATER = [{}];\n\n{}",
+         const VERSION = {};\nconst FILES = [\n  {},\n];\nconst PARTS = {table};\nconst LATER = [{}];\n\n{}",
         json_string(&version),
         list.join(",\n  "),
         later.join(", "),
@@ -530,7 +560,8 @@ fn files_under(dir: &Path) -> Result<Vec<File>, String> {
                 let bytes = std::fs::read(entry.path()).map_err(|e| format!("cannot read {path}: {e}"))?;
                 let precache = path != SW_FILE
                     && path != HEADERS_FILE
-                    && !path.ends_with(&format!(".wasm{WASM_CSS_SUFFIX}"))
+                    // Every stylesheet of the page is inlined and its file removed: any .css is a copy.
+                    && !path.ends_with(WASM_CSS_SUFFIX)
                     && !path.starts_with(&format!("{}/", packs::PACK_DIR))
                     && !path.starts_with(&format!("{PARTS_DIR}/{BUNDLE_PREFIX}"))
                     && !compress::is_copy(&path);

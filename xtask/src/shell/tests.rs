@@ -136,6 +136,10 @@ fn a_static_build_gets_inline_code_a_policy_with_its_hashes_and_a_service_worker
     for absent in ["_headers", "sw.js", "wasm.css"] {
         assert!(!sw.contains(&format!("{absent}\"")), "{absent} is not precached");
     }
+    assert!(
+        sw.contains("\nconst PARTS = null;\n"),
+        "a build without parts has no table"
+    );
     assert!(sw.ends_with("self.addEventListener('fetch', () => FILES);\n"));
     let precached: Vec<&str> = manifest
         .files
@@ -209,8 +213,12 @@ fn parts_are_listed_for_the_loader_and_kept_offline_one_by_one_never_as_bundles(
     let f = Fixture::new("parts", "");
     std::fs::create_dir_all(f.dir.join("parts")).unwrap();
     let (chunk, part) = (b"\0asm\x01\0\0\0chunk".as_slice(), b"\0asm\x01\0\0\0part".as_slice());
-    let (bundle, ranges) = crate::wasm::bundle(&[chunk, part]);
-    for (path, bytes) in [("parts/part-c.wasm", chunk), ("parts/part-p.wasm", part), ("parts/bundle-b.wasm", &bundle)] {
+    let bundle = crate::wasm::bundle(&[chunk, part]);
+    for (path, bytes) in [
+        ("parts/part-c.wasm", chunk),
+        ("parts/part-p.wasm", part),
+        ("parts/bundle-b.wasm", &bundle),
+    ] {
         std::fs::write(f.dir.join(path), bytes).unwrap();
     }
     let parts = Parts {
@@ -220,34 +228,51 @@ fn parts_are_listed_for_the_loader_and_kept_offline_one_by_one_never_as_bundles(
         bundles: vec![Bundle {
             loader: "__wasm_split_load_quiz".into(),
             path: "parts/bundle-b.wasm".into(),
-            ranges: ranges.clone(),
         }],
     };
     let manifest = write_shell(&f.root, &f.dir, &[], &parts).unwrap();
+
+    // The table of part files is a file of its own, with its integrity value in the page.
+    let entry = |path: &str, bytes: &[u8]| format!("[\"./{path}\", \"{}\", \"./{path}.css\"]", integrity(bytes));
+    let table = format!(
+        "[\n{},\n{}\n]\n",
+        entry("parts/part-p.wasm", part),
+        entry("parts/part-c.wasm", chunk)
+    );
+    let table_path = format!("parts/files-{}.json", fingerprint(table.as_bytes()));
+    assert_eq!(f.read(&table_path), table);
     let start = inline_texts(&f.read("index.html"), "script")[1].clone();
-    let part_entry = |path: &str, bytes: &[u8]| {
-        format!("[\"./{path}\", \"{}\", \"./{path}.css\"]", integrity(bytes))
-    };
-    assert!(start.contains(&format!(
-        "views: {{ \"quiz\": \"__wasm_split_load_quiz\" }}, parts: [{}, {}], loaders: {{ \"__wasm_split_load_quiz\": [1, 0] }}, ",
-        part_entry("parts/part-p.wasm", part),
-        part_entry("parts/part-c.wasm", chunk)
-    )));
-    assert!(start.contains(&format!(
-        "bundles: {{ \"__wasm_split_load_quiz\": [\"./parts/bundle-b.wasm\", \"{}\", [[{}, {}], [{}, {}]]] }} }};",
+    let expected = format!(
+        "views: {{ \"quiz\": \"__wasm_split_load_quiz\" }}, loaders: {{ \"__wasm_split_load_quiz\": [1, 0] }}, \
+         bundles: {{ \"__wasm_split_load_quiz\": [\"./parts/bundle-b.wasm\", \"{}\"] }}, partFiles: {} }};",
         integrity(&bundle),
-        ranges[0].start,
-        ranges[0].end,
-        ranges[1].start,
-        ranges[1].end
-    )));
-    // Parts have their opaque-origin copies and are kept offline; a bundle is neither (its bytes are the parts').
-    assert!(f.exists("parts/part-p.wasm.css") && !f.exists("parts/bundle-b.wasm.css"));
+        entry(&table_path, table.as_bytes())
+    );
+    assert!(start.contains(&expected), "{start}");
+
+    // Parts and the table have opaque-origin copies and are kept offline; a bundle is neither (its bytes are the
+    // parts').
+    for copy in [
+        "parts/part-p.wasm.css",
+        "parts/part-c.wasm.css",
+        &format!("{table_path}.css"),
+    ] {
+        assert!(f.exists(copy), "{copy}");
+    }
+    assert!(!f.exists("parts/bundle-b.wasm.css"));
     let precached: Vec<&str> = manifest
         .files
         .iter()
         .filter(|f| f.precache && f.path.starts_with("parts/"))
         .map(|f| f.path.as_str())
         .collect();
-    assert_eq!(precached, ["parts/part-c.wasm", "parts/part-p.wasm"]);
+    assert_eq!(
+        precached,
+        [table_path.as_str(), "parts/part-c.wasm", "parts/part-p.wasm"]
+    );
+    // The worker reads the part files from the table, which it lists; the parts themselves it does not.
+    let sw = f.read("sw.js");
+    assert!(sw.contains(&format!("[\"./{table_path}\", \"{}\"]", integrity(table.as_bytes()))));
+    assert!(sw.contains(&format!("\nconst PARTS = \"./{table_path}\";\n")));
+    assert!(!sw.contains("part-p") && !sw.contains("part-c") && !sw.contains("bundle-b"));
 }
