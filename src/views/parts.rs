@@ -6,15 +6,15 @@
 //!
 //! How: each view below is a split point (`wasm_split`, the mechanism behind Leptos's `#[lazy]`). The build
 //! (`xtask/src/wasm.rs`) cuts the module at these points; `public/loader.js` fetches a part, checks its
-//! integrity and links it into the running app. Views that share most of their code share a part, which keeps
-//! the number of files small:
+//! integrity and links it into the running app. Each view has a part of its own, named after it (the compare
+//! view's is `charts`), and the quiz's play (the questions and the results) has one too, `play`, fetched
+//! while the quiz's start screen shows ([`quiz_stage`]); the quiz's QR code for the class link (teachers
+//! only) comes with the tally's part. So a view brings only its own code and texts.
 //!
-//! | part | views |
-//! | --- | --- |
-//! | `reading` | timeline, sources, perspectives, teach |
-//! | `charts` | compare |
-//! | `quiz` | quiz, worksheet |
-//! | `tally` | tally, and the quiz's QR code for the class link (teachers only) |
+//! Code that several parts share goes into shared chunks, one per set of parts that share it: about a hundred
+//! small files. They cost no extra requests: the build also writes each part with its chunks as one bundle,
+//! which the loader fetches when none of those files has been fetched yet (bench/levers.md measured finer
+//! parts without bundles: the extra requests cost more than the bytes saved).
 //!
 //! When: the page's first view is loaded before the app mounts (`crate::start`; `public/loader.js` starts its
 //! download beside the main module's), so the loading panel stays up until it can be shown whole. Once the app
