@@ -64,6 +64,14 @@ for (const [name, start] of [['nginx', startNginx], ['Apache', startApache]]) {
       for (const [header, value] of Object.entries(SECURITY)) assert.equal(wasm.headers[header], value, `${header} on the .wasm`);
       const icon = readdirSync(DIST).find((f) => /^icon-[0-9a-f]{12,16}\.svg$/.test(f));
       assert.equal((await get(`${server.base}${icon}`)).headers['cache-control'], 'public, max-age=31536000, immutable');
+      // The table of part files and a language pack are named by their content too.
+      const table = readdirSync(join(DIST, 'parts')).find((f) => /^files-[0-9a-f]{12,16}\.json$/.test(f));
+      const pack = readdirSync(join(DIST, 'lang')).find((f) => /^es-[0-9a-f]{12,16}\.txt$/.test(f));
+      for (const file of [`parts/${table}`, `lang/${pack}`]) {
+        const response = await get(`${server.base}${file}`);
+        assert.equal(response.status, 200, file);
+        assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', file);
+      }
     });
 
     it('sends the precompressed .br or .gz copy when the browser accepts it', async () => {
