@@ -55,6 +55,9 @@ export const KB = 1024;
  * main module keeps only the article's claims that the home page shows (WASM 140.8 KB, first load 175.6 KB);
  * and Rust's float formatting left the main module (src/logic/number.rs). The WASM is 133.3 KB, the first load
  * 168.1 KB.
+ *
+ * Held for issue 17 (the ceilings stay): one part per view, each also as one bundle, and the table of part
+ * files outside the page (xtask/src/shell). The WASM is 133.8 KB, the first load 168.9 KB.
  */
 export const BYTE_BUDGETS = {
   wasmGzip: { name: 'WASM gzip (the main module)', issue: 190 * KB, ceiling: 135 * KB },
