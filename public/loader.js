@@ -9,8 +9,8 @@
 //    partFiles }`: this build's .wasm, its sha384 integrity value, its stylesheet copy, the service worker (null
 //    under `trunk serve`), for each language pack (issue 20) its file, integrity value and stylesheet copy, the
 //    part loader of each view in a part, for each part loader the parts it links in order (indices in the table
-//    of part files) and its bundle (file, integrity value), and the table of part files (file, integrity value,
-//    stylesheet copy; it lists each part's file, integrity value and stylesheet copy).
+//    of part files) and its bundle (file, integrity value, stylesheet copy), and the table of part files (file,
+//    integrity value, stylesheet copy; it lists each part's file, integrity value and stylesheet copy).
 // Development and release builds start the same way. Why the code is inline at all: see xtask/src/shell.
 //
 // The .wasm:
@@ -105,10 +105,10 @@ globalThis.reverseWaveLanguagePack = (code) => {
 //
 // Each file is downloaded once. When none of a loader's files has been asked for yet, they come in one request,
 // the loader's bundle (xtask/src/wasm.rs): on a slow phone every request waits out a round trip, and a browser
-// opens only six connections to a host. Otherwise, and where the bundle is not used, file by file, from the
-// table of part files (fetched the first time it is needed; see xtask/src/shell):
+// opens only six connections to a host (in an opaque-origin frame, the bundle's stylesheet copy). Otherwise, and
+// where the bundle is not used, file by file, from the table of part files (fetched the first time it is needed;
+// see xtask/src/shell):
 //  - when a service worker serves the page (it keeps the files, not the bundles: it works offline);
-//  - in an opaque-origin frame (the files have stylesheet copies there, the bundles do not);
 //  - when the bundle cannot be fetched (a host that left it out).
 const downloads = [];
 const linked = [];
@@ -165,7 +165,7 @@ async function alone(index) {
 function fetchParts(loader) {
   const needs = BUILD.loaders[loader];
   const bundle = BUILD.bundles[loader];
-  const whole = bundle && self.origin !== 'null' && !servedByWorker() && needs.every((index) => !downloads[index])
+  const whole = bundle && !servedByWorker() && needs.every((index) => !downloads[index])
     ? download(...bundle).then(unbundle)
     : null;
   return needs.map((index, n) => once(downloads, index, () => (whole

@@ -329,8 +329,8 @@ fn opaque_origin_copy(bytes: &[u8]) -> Vec<u8> {
 
 /// `views: {…}, loaders: {…}, bundles: {…}, partFiles: […]` for [`build_constant`]: the part loader of each
 /// view in a part; for each loader function the parts it links (indices in the table of part files); for each
-/// loader function its bundle's file and integrity value; and the table of part files (file, integrity value,
-/// stylesheet copy).
+/// loader function its bundle's file, integrity value and stylesheet copy (written here); and the table of part
+/// files (file, integrity value, stylesheet copy).
 ///
 /// The table is a file of its own (written here, with its stylesheet copy), not part of the page: a first view
 /// needs only its bundle, and the table's integrity values are some 5 KB that do not compress, which every
@@ -385,11 +385,15 @@ fn parts_constant(dir: &Path, parts: &Parts) -> Result<String, String> {
         .bundles
         .iter()
         .map(|b| {
+            let bytes = read_bytes(dir, &b.path)?;
+            let copy = format!("{}{WASM_CSS_SUFFIX}", b.path);
+            write(dir, &copy, &opaque_origin_copy(&bytes))?;
             Ok(format!(
-                "{}: [{}, {}]",
+                "{}: [{}, {}, {}]",
                 json_string(&b.loader),
                 json_string(&format!("./{}", b.path)),
-                json_string(&integrity(&read_bytes(dir, &b.path)?)),
+                json_string(&integrity(&bytes)),
+                json_string(&format!("./{copy}")),
             ))
         })
         .collect::<Result<Vec<_>, String>>()?;
