@@ -7,9 +7,8 @@
 //! How: each view below is a split point (`wasm_split`, the mechanism behind Leptos's `#[lazy]`). The build
 //! (`xtask/src/wasm.rs`) cuts the module at these points; `public/loader.js` fetches a part, checks its
 //! integrity and links it into the running app. Each view has a part of its own, named after it (the compare
-//! view's is `charts`), and the quiz's play (the questions and the results) has one too, `play`, fetched
-//! while the quiz's start screen shows ([`quiz_stage`]); the quiz's QR code for the class link (teachers
-//! only) comes with the tally's part. So a view brings only its own code and texts.
+//! view's is `charts`); the quiz's QR code for the class link (teachers only) comes with the tally's part. So
+//! a view brings only its own code and texts.
 //!
 //! Code that several parts share goes into shared chunks, one per set of parts that share it: about a hundred
 //! small files. They cost no extra requests: the build also writes each part with its chunks as one bundle,
@@ -105,18 +104,17 @@ pub fn load_the_rest() {
     set_timeout(
         || {
             leptos::task::spawn_local(async {
-                for view in [View::Timeline, View::Compare, View::Quiz] {
-                    // A part that fails here is simply fetched again when its view is opened.
-                    let _ = load(view).await;
-                }
-                let _ = load_quiz_play().await;
                 for view in [
+                    View::Timeline,
+                    View::Compare,
+                    View::Quiz,
                     View::Sources,
                     View::Perspectives,
                     View::Teach,
                     View::Worksheet,
                     View::Tally,
                 ] {
+                    // A part that fails here is simply fetched again when its view is opened.
                     let _ = load(view).await;
                 }
             });
@@ -139,59 +137,6 @@ pub fn prepare(view: View) {
 #[wasm_split(tally, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_qr_code))]
 fn qr_code_from_part(link: Signal<String>) -> Loaded {
     Ok(view! { <crate::components::qr_code::QrCode link=link /> }.into_any())
-}
-
-/// The quiz's play: a question with its feedback, and the results. They are most of the quiz's code and data
-/// (the questions' texts), and a student who opens the quiz sees the start screen first: so the quiz view's
-/// part holds the start screen, and this part comes right after it (see [`quiz_stage`]).
-#[wasm_split(play, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz_question))]
-fn quiz_question_from_part(index: usize) -> Loaded {
-    Ok(view! { <crate::components::quiz::quiz_question::QuizQuestion index=index /> }.into_any())
-}
-
-/// The quiz's results, in the quiz's play part (see [`quiz_question_from_part`]).
-#[wasm_split(play, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz_results))]
-fn quiz_results_from_part() -> Loaded {
-    Ok(view! { <crate::components::quiz::quiz_results::QuizResults /> }.into_any())
-}
-
-/// Makes sure the quiz's play part is linked in (both of its split functions are asked, as in [`load`]).
-async fn load_quiz_play() -> Result<(), NotLoaded> {
-    preload_quiz_question().await?;
-    Ok(preload_quiz_results().await?)
-}
-
-/// Starts fetching the quiz's play part now: the quiz's start screen is showing, and "Start quiz" comes next.
-pub fn prepare_quiz_play() {
-    leptos::task::spawn_local(async {
-        let _ = load_quiz_play().await;
-    });
-}
-
-/// The quiz's question `Some(index)`, or its results (`None`), from the quiz's play part: at once if it is
-/// linked in; otherwise "Loading…" until it is.
-pub fn quiz_stage(question: Option<usize>) -> AnyView {
-    when_loaded(
-        move || match question {
-            Some(index) => Box::pin(quiz_question_from_part(index)),
-            None => Box::pin(quiz_results_from_part()),
-        },
-        Box::pin(load_quiz_play()),
-        Msg::PartLoading,
-        move |loaded, waited| match loaded {
-            // What had focus ("Start quiz", "Next") is gone: start the reader at the new heading.
-            Ok(shown) if waited => {
-                let heading = if question.is_some() {
-                    "quiz-question-title"
-                } else {
-                    "quiz-results-title"
-                };
-                view! { {shown} <FocusOnMount id=heading /> }.into_any()
-            }
-            Ok(shown) => shown,
-            Err(NotLoaded) => not_loaded(None, Msg::PartFailed, move || quiz_stage(question)),
-        },
-    )
 }
 
 /// `view`, at once if its part is linked in; otherwise "Loading…" until it is, then the view.
@@ -270,13 +215,6 @@ fn poll_once<T>(future: Pin<&mut (dyn Future<Output = T> + '_)>) -> Poll<T> {
 #[component]
 fn RevealOnMount() -> impl IntoView {
     Effect::new(|| request_animation_frame(crate::platform::document::reveal_target_or_heading));
-}
-
-/// Placed after a part of a view that appeared late: once it is in the page, focus the element `id` (quietly:
-/// no scroll jump).
-#[component]
-fn FocusOnMount(id: &'static str) -> impl IntoView {
-    Effect::new(move || request_animation_frame(move || crate::platform::document::focus_quietly(id)));
 }
 
 /// The part did not arrive: say so (under the view's heading, for a whole view), and offer to fetch it again
