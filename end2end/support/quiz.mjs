@@ -48,6 +48,9 @@ export async function next(page, { by = 'tap' } = {}) {
     const c = document.querySelector('.quiz-progress__count');
     return document.querySelector('.quiz-results') || (c && c.textContent !== b && !document.querySelector('#quiz-feedback'));
   }, before);
+  // Focus moves to the new question's (or the results') heading in the frame after; an answer given before that
+  // frame would have its focus taken away (on a busy page, such as one linking parts in the background).
+  await page.waitForFunction(() => ['quiz-question-title', 'quiz-results-title'].includes(document.activeElement?.id), null, { timeout: 5000 });
 }
 
 export async function startQuiz(page, { by = 'tap' } = {}) {
