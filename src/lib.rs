@@ -36,7 +36,7 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         // The first view's part of the app (`views::parts`) downloads beside the language pack. If it cannot
         // be fetched, the view itself says so and offers to try again.
-        let (_, _) = futures::future::join(state::language::load(lang), views::parts::load(first_view)).await;
+        let (_, _) = futures::future::join(state::language::load(lang), views::parts::load_first(first_view)).await;
         i18n::pack::activate(lang);
         platform::schedule::after_paint_or(std::time::Duration::from_millis(100), || {
             leptos::mount::mount_to_body(App);

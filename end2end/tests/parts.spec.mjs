@@ -160,6 +160,66 @@ describe('parts that load later', () => {
     assert.deepEqual(problems.filter((p) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
     await context.close();
   });
+  it('"Start quiz" waits for the questions\' part: the start screen stays, says why, and the question comes with focus', async () => {
+    // No service worker: its own fetches would not reach the page's routes.
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, serviceWorkers: 'block' });
+    const { parts, loaders, bundles } = await build(page);
+    const [, play] = Object.entries(loaders).find(([loader]) => loader.endsWith('_play'));
+    const playOnly = parts[play.at(-1)];
+    const playBundle = Object.keys(bundles).find((file) => bundles[file].at(-1) === playOnly);
+    assert.ok(!loaders[Object.keys(loaders).find((l) => l.endsWith('_quiz'))].map((i) => parts[i]).includes(playOnly), 'the quiz view does not wait for the questions');
+    let mode = 'block';
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    await page.route('**/parts/**', async (route) => {
+      const url = route.request().url();
+      if (!url.endsWith(playOnly) && !url.endsWith(playBundle)) return route.continue();
+      if (mode === 'block') return route.abort('internetdisconnected');
+      await released;
+      return route.continue();
+    });
+    await visit(page, env.server, '?view=quiz');
+    const start = page.getByRole('button', { name: 'Start quiz' });
+    const status = page.locator('.quiz-setup [role="status"]');
+    // Blocked: the start screen says so, and stays.
+    await start.click();
+    await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('.quiz-setup [role="status"]')?.textContent));
+    assert.match(await status.textContent(), /questions could not be loaded.*press the button again/i);
+    assert.equal(await page.locator('.quiz-card').count(), 0);
+    assert.deepEqual(await axeViolations(page), []);
+    // On its way: "Loading the questions…", the start screen stays and focus stays on the button.
+    mode = 'hold';
+    await start.click();
+    await page.waitForFunction(() => /Loading the questions/.test(document.querySelector('.quiz-setup [role="status"]')?.textContent));
+    await start.click(); // a second press while waiting changes nothing
+    assert.equal(await page.locator('.quiz-card').count(), 0);
+    assert.ok(await start.evaluate((button) => button === document.activeElement), 'focus stays on "Start quiz"');
+    release();
+    await page.waitForFunction(() => document.activeElement?.id === 'quiz-question-title');
+    assert.equal(await page.locator('.quiz-card').count(), 1);
+    assert.match(await page.locator('.quiz-progress__count').textContent(), /^Question 1 of \d+$/);
+    assert.deepEqual(problems.filter((p) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+    await context.close();
+  });
+
+  it('a saved quiz that opens on its question brings the questions\' part before the app starts', async () => {
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: PHONE, serviceWorkers: 'block' });
+    await visit(page, env.server, '?view=quiz');
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await page.locator('.quiz-card').waitFor();
+    // The questions' part now arrives a second late: the app waits for it rather than show "Loading…".
+    await page.route('**/parts/**', async (route) => {
+      await new Promise((resolve) => { setTimeout(resolve, 1000); });
+      await route.continue();
+    });
+    await page.reload();
+    await page.waitForSelector('html[data-app-started]');
+    assert.equal(await page.locator('.quiz-card').count(), 1, 'the saved question is there as the app starts');
+    assert.equal(await page.locator('main [role="status"]', { hasText: 'Loading' }).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('the class link\'s QR code comes with the teacher\'s part: blocked, it says so, and "Try again" draws it', async () => {
     // No service worker: it would fetch the part for its offline copy, out of the page's routes' reach, and
     // serve it to the page once it takes over.

@@ -183,6 +183,8 @@ messages! {
     PartLoading, PartFailed, PartTryAgain,
     /// The class link's QR code, which comes with the teacher's part of the app (`views::parts::qr_code`).
     QrLoading, QrFailed,
+    /// "Start quiz" (or "Resume") pressed before the quiz's questions have arrived (`views::parts::after_quiz_play`).
+    QuizQuestionsLoading, QuizQuestionsFailed,
     /// Beside a translated quotation of the article: the article's own words follow, in English.
     QuizOriginalQuote,
 }

@@ -237,6 +237,12 @@ thread_local! {
     static MEMORY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Whether a saved quiz is there for the quiz view to open on (see [`QuizState::load`]; it may still choose the
+/// start screen, when the address asks for another quiz).
+pub fn has_saved_quiz() -> bool {
+    MEMORY.with_borrow(Option::is_some) || storage::get(STORAGE_KEY).is_some()
+}
+
 /// A fresh seed for a new quiz or worksheet.
 pub fn random_seed() -> u32 {
     (js_sys::Math::random() * f64::from(MAX_SEED)) as u32 % MAX_SEED + 1

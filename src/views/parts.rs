@@ -7,8 +7,9 @@
 //! How: each view below is a split point (`wasm_split`, the mechanism behind Leptos's `#[lazy]`). The build
 //! (`xtask/src/wasm.rs`) cuts the module at these points; `public/loader.js` fetches a part, checks its
 //! integrity and links it into the running app. Each view has a part of its own, named after it (the compare
-//! view's is `charts`); the quiz's QR code for the class link (teachers only) comes with the tally's part. So
-//! a view brings only its own code and texts.
+//! view's is `charts`), and the quiz's play (the questions and the results) has one too, `play`, fetched
+//! while the quiz's start screen shows ([`quiz_question_from_part`]); the quiz's QR code for the class link (teachers
+//! only) comes with the tally's part. So a view brings only its own code and texts.
 //!
 //! Code that several parts share goes into shared chunks, one per set of parts that share it: about a hundred
 //! small files. They cost no extra requests: the build also writes each part with its chunks as one bundle,
@@ -104,17 +105,18 @@ pub fn load_the_rest() {
     set_timeout(
         || {
             leptos::task::spawn_local(async {
+                for view in [View::Timeline, View::Compare, View::Quiz] {
+                    // A part that fails here is simply fetched again when its view is opened.
+                    let _ = load(view).await;
+                }
+                let _ = load_quiz_play().await;
                 for view in [
-                    View::Timeline,
-                    View::Compare,
-                    View::Quiz,
                     View::Sources,
                     View::Perspectives,
                     View::Teach,
                     View::Worksheet,
                     View::Tally,
                 ] {
-                    // A part that fails here is simply fetched again when its view is opened.
                     let _ = load(view).await;
                 }
             });
@@ -137,6 +139,98 @@ pub fn prepare(view: View) {
 #[wasm_split(tally, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_qr_code))]
 fn qr_code_from_part(link: Signal<String>) -> Loaded {
     Ok(view! { <crate::components::qr_code::QrCode link=link /> }.into_any())
+}
+
+/// The quiz's play: a question with its feedback, and the results. They are most of the quiz's code and data
+/// (the questions' texts), and a student who opens the quiz sees the start screen first: so the quiz view's
+/// part holds the start screen, and this part is fetched while it shows ([`prepare_quiz_play`]).
+///
+/// The question never appears late under a student who is already acting: "Start quiz" waits for this part
+/// ([`after_quiz_play`]), and a saved quiz that opens on its question brings it before the app mounts
+/// ([`load_first`]). (Session 15 showed the question late, after "Loading…": focus jumped to its heading
+/// under a student who had started answering.)
+#[wasm_split(play, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz_question))]
+fn quiz_question_from_part(index: usize) -> Loaded {
+    Ok(view! { <crate::components::quiz::quiz_question::QuizQuestion index=index /> }.into_any())
+}
+
+/// The quiz's results, in the quiz's play part (see [`quiz_question_from_part`]).
+#[wasm_split(play, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz_results))]
+fn quiz_results_from_part() -> Loaded {
+    Ok(view! { <crate::components::quiz::quiz_results::QuizResults /> }.into_any())
+}
+
+/// Makes sure the quiz's play part is linked in (both of its split functions are asked, as in [`load`]).
+async fn load_quiz_play() -> Result<(), NotLoaded> {
+    preload_quiz_question().await?;
+    Ok(preload_quiz_results().await?)
+}
+
+/// Starts fetching the quiz's play part now: the quiz's start screen is showing, and "Start quiz" comes next.
+pub fn prepare_quiz_play() {
+    leptos::task::spawn_local(async {
+        let _ = load_quiz_play().await;
+    });
+}
+
+/// The part of the page's first view, linked in before the app mounts (`crate::start`). A quiz view that will
+/// open on a saved quiz's question or results needs the quiz's play part too, so it comes in the same wait.
+pub async fn load_first(view: View) -> Result<(), NotLoaded> {
+    if view == View::Quiz && crate::state::quiz::has_saved_quiz() {
+        futures::future::try_join(load(view), load_quiz_play()).await?;
+        return Ok(());
+    }
+    load(view).await
+}
+
+/// Runs `then` (starting or resuming a quiz) once the quiz's play part is linked in: at once if it is, as it
+/// usually is by the time a student has read the start screen. Otherwise `status` says "Loading the
+/// questions…" until it is (a second press meanwhile does nothing), then `then` runs; if the part cannot be
+/// fetched, `status` says so and the next press tries again. If the start screen is gone by then (the student
+/// went to another view), nothing runs.
+pub fn after_quiz_play(status: RwSignal<Option<Msg>>, then: impl FnOnce() + 'static) {
+    if status.get_untracked() == Some(Msg::QuizQuestionsLoading) {
+        return;
+    }
+    let mut play = Box::pin(load_quiz_play());
+    if let Poll::Ready(Ok(())) = poll_once(play.as_mut()) {
+        status.set(None);
+        return then();
+    }
+    status.set(Some(Msg::QuizQuestionsLoading));
+    leptos::task::spawn_local(async move {
+        let result = play.await;
+        if status.try_get_untracked().is_none() {
+            return;
+        }
+        match result {
+            Ok(()) => {
+                status.set(None);
+                then();
+            }
+            Err(NotLoaded) => status.set(Some(Msg::QuizQuestionsFailed)),
+        }
+    });
+}
+
+/// The quiz's question `Some(index)`, or its results (`None`), from the quiz's play part: at once if it is
+/// linked in (always, when the quiz was started or resumed from the start screen, see [`after_quiz_play`]);
+/// otherwise "Loading…" until it is. That happens only when the quiz view itself opened on a saved quiz after
+/// the app had started (the quiz's part and the play part then come one after the other); focus is not moved
+/// when it appears, so nothing jumps under the reader.
+pub fn quiz_stage(question: Option<usize>) -> AnyView {
+    when_loaded(
+        move || match question {
+            Some(index) => Box::pin(quiz_question_from_part(index)),
+            None => Box::pin(quiz_results_from_part()),
+        },
+        Box::pin(load_quiz_play()),
+        Msg::PartLoading,
+        move |loaded, _| match loaded {
+            Ok(shown) => shown,
+            Err(NotLoaded) => not_loaded(None, Msg::PartFailed, move || quiz_stage(question)),
+        },
+    )
 }
 
 /// `view`, at once if its part is linked in; otherwise "Loading…" until it is, then the view.

@@ -1,8 +1,6 @@
 use leptos::prelude::*;
 
 use crate::components::page_intro::page_intro;
-use crate::components::quiz::quiz_question::QuizQuestion;
-use crate::components::quiz::quiz_results::QuizResults;
 use crate::components::quiz::quiz_start::QuizStart;
 use crate::i18n::Msg;
 use crate::state::quiz::QuizState;
@@ -46,10 +44,14 @@ pub fn Quiz() -> impl IntoView {
             </Show>
             // Present from the start so every later change is announced.
             <p class="visually-hidden" aria-live="polite">{move || quiz.announcement.get()}</p>
+            // The questions and the results come in a part of their own, fetched while the start screen shows.
             {move || match stage.get() {
-                Stage::Start => view! { <QuizStart /> }.into_any(),
-                Stage::Question(i) => view! { <QuizQuestion index=i /> }.into_any(),
-                Stage::Results => view! { <QuizResults /> }.into_any(),
+                Stage::Start => {
+                    super::parts::prepare_quiz_play();
+                    view! { <QuizStart /> }.into_any()
+                }
+                Stage::Question(i) => super::parts::quiz_stage(Some(i)),
+                Stage::Results => super::parts::quiz_stage(None),
             }}
         </div>
     }

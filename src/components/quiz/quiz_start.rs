@@ -11,6 +11,7 @@ use crate::logic::url_state::{UrlValue, View};
 use crate::platform::{document, share};
 use crate::state::quiz::use_quiz;
 use crate::state::{lang, tr, use_app};
+use crate::views::parts;
 
 /// The name of a quiz level (`None`: mixed), on the start screen and the worksheet.
 pub fn level_label(level: Option<Difficulty>) -> Msg {
@@ -74,10 +75,17 @@ pub fn QuizStart() -> impl IntoView {
     })
     .collect_view();
 
+    // The questions come in a part of their own (`views::parts`): both buttons wait for it, saying so under
+    // the button if it is still on its way.
+    let start_status = RwSignal::new(None::<Msg>);
+    let resume_status = RwSignal::new(None::<Msg>);
     let start = move |_| {
-        quiz.start(quiz.url_config());
-        request_animation_frame(|| document::focus_quietly("quiz-question-title"));
+        parts::after_quiz_play(start_status, move || {
+            quiz.start(quiz.url_config());
+            request_animation_frame(|| document::focus_quietly("quiz-question-title"));
+        });
     };
+    let resume = move |_| parts::after_quiz_play(resume_status, move || quiz.resume_unfinished());
     let worksheet = Signal::derive(move || app.url.with(|u| u.with_view(View::Worksheet)));
     // Both fix the quiz in the address bar first, so the link, the QR code and this screen agree.
     let fix_link = move || {
@@ -127,7 +135,8 @@ pub fn QuizStart() -> impl IntoView {
             {move || resume_label().map(|label| view! {
                 <section class="panel quiz-resume" aria-labelledby="quiz-resume-title">
                     <h2 id="quiz-resume-title">{tr(Msg::QuizResumeHeading)}</h2>
-                    <button type="button" class="button" on:click=move |_| quiz.resume_unfinished()>{label}</button>
+                    <button type="button" class="button" on:click=resume>{label}</button>
+                    <p class="quiz-start__status" role="status">{move || resume_status.get().map(tr)}</p>
                 </section>
             })}
             <section class="panel quiz-setup" aria-labelledby="quiz-setup-title">
@@ -165,6 +174,7 @@ pub fn QuizStart() -> impl IntoView {
                         }>{tr(Msg::QuizChooseOwn)}</button>
                     </Show>
                 </div>
+                <p class="quiz-start__status" role="status">{move || start_status.get().map(tr)}</p>
             </section>
             <section class="panel quiz-class" aria-labelledby="quiz-class-title">
                 <h2 id="quiz-class-title">{tr(Msg::QuizClassHeading)}</h2>
@@ -186,7 +196,7 @@ pub fn QuizStart() -> impl IntoView {
                 </Show>
                 <div id="quiz-class-qr">
                     <Show when=move || show_qr.get()>
-                        {crate::views::parts::qr_code(copied_link.into())}
+                        {parts::qr_code(copied_link.into())}
                     </Show>
                 </div>
                 <p class="quiz-class__tally">
