@@ -49,6 +49,9 @@ export async function openPage(browser, server, { viewport = PHONE, colorScheme 
 export async function visit(page, server, query = '') {
   await page.goto(server.base + query);
   await page.waitForSelector('html[data-app-started] main h1');
+  // The parts of a long view below its first screen come in the task after its first paint
+  // (src/components/deferred.rs).
+  await page.waitForFunction(() => !document.querySelector('main [data-pending]'));
 }
 
 /**

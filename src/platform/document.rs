@@ -83,6 +83,19 @@ pub fn reveal_hash_target() {
     }
 }
 
+/// Whether the URL fragment names an element the page does not have (yet): a deep link into a part of a
+/// view that is built later (`components::deferred`).
+pub fn hash_target_missing() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    match hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+        Some(id) => window.document().and_then(|d| d.get_element_by_id(id)).is_none(),
+        None => false,
+    }
+}
+
 /// Scrolls to and focuses the element with this `id`. In-app links pass it directly, because the address
 /// bar is only written after the new view is painted (see `platform::history`).
 pub fn reveal_id(id: &str) {

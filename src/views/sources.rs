@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::claim_card::ClaimCard;
+use crate::components::deferred::AfterFirstPaint;
 use crate::components::page_intro::page_intro;
 use crate::components::print_button::PrintButton;
 use crate::components::source_item::SourceItem;
@@ -9,7 +10,6 @@ use crate::data::model::Verdict;
 use crate::data::CORRECTIONS;
 use crate::i18n::{format_date, tf, tp, Help, Label, Msg};
 use crate::logic::sources::{claims, grouped_sources, verdict_counts, SourceGroup};
-use crate::platform::document;
 use crate::state::{lang, tr};
 
 /// The article's claims checked one by one, the mistakes this app itself made and corrected, and every
@@ -30,9 +30,8 @@ pub fn Sources() -> impl IntoView {
             ],
         )
     };
-    // Deep links such as `?view=sources#source-bea-trade-2022` arrive before this view exists; honour them
-    // once it has rendered.
-    request_animation_frame(document::reveal_hash_target);
+    // Deep links such as `?view=sources#source-bea-trade-2022` arrive before this view exists: the parts built
+    // after the first paint follow them (`AfterFirstPaint`).
 
     let legend = [
         (Verdict::Confirmed, Msg::VerdictConfirmedHelp),
@@ -52,33 +51,38 @@ pub fn Sources() -> impl IntoView {
                         .map(|(v, help)| view! { <li><VerdictBadge verdict=v /> " " {tr(help)}</li> })
                         .collect_view()}
                 </ul>
-                <ol class="claim-list">
-                    {claims().map(|f| view! { <li><ClaimCard fact=f /></li> }).collect_view()}
-                </ol>
+                // Below a phone's first screen: nearly all of the page's 3,400 elements (bench/levers.md).
+                <AfterFirstPaint>
+                    <ol class="claim-list">
+                        {claims().map(|f| view! { <li><ClaimCard fact=f /></li> }).collect_view()}
+                    </ol>
+                </AfterFirstPaint>
             </section>
-            {(!CORRECTIONS.is_empty()).then(corrections)}
-            <section aria-labelledby="sources-heading">
-                <h2 id="sources-heading">{tr(Msg::SourcesListHeading)}</h2>
-                {grouped_sources()
-                    .into_iter()
-                    .map(|(group, list)| {
-                        let (title, help, id) = match group {
-                            SourceGroup::Seed => (Msg::SeedArticle, None, "sources-seed".to_string()),
-                            SourceGroup::Kind(k) => (k.label(), Some(k.help()), format!("sources-{}", k.id())),
-                        };
-                        let labelled_by = id.clone();
-                        view! {
-                            <section class="source-group" aria-labelledby=labelled_by>
-                                <h3 id=id>{tr(title)}</h3>
-                                {help.map(|h| view! { <p class="source-group__help">{tr(h)}</p> })}
-                                <ul class="source-list">
-                                    {list.into_iter().map(|s| view! { <SourceItem source=s /> }).collect_view()}
-                                </ul>
-                            </section>
-                        }
-                    })
-                    .collect_view()}
-            </section>
+            <AfterFirstPaint>
+                {(!CORRECTIONS.is_empty()).then(corrections)}
+                <section aria-labelledby="sources-heading">
+                    <h2 id="sources-heading">{tr(Msg::SourcesListHeading)}</h2>
+                    {grouped_sources()
+                        .into_iter()
+                        .map(|(group, list)| {
+                            let (title, help, id) = match group {
+                                SourceGroup::Seed => (Msg::SeedArticle, None, "sources-seed".to_string()),
+                                SourceGroup::Kind(k) => (k.label(), Some(k.help()), format!("sources-{}", k.id())),
+                            };
+                            let labelled_by = id.clone();
+                            view! {
+                                <section class="source-group" aria-labelledby=labelled_by>
+                                    <h3 id=id>{tr(title)}</h3>
+                                    {help.map(|h| view! { <p class="source-group__help">{tr(h)}</p> })}
+                                    <ul class="source-list">
+                                        {list.into_iter().map(|s| view! { <SourceItem source=s /> }).collect_view()}
+                                    </ul>
+                                </section>
+                            }
+                        })
+                        .collect_view()}
+                </section>
+            </AfterFirstPaint>
         </div>
     }
 }

@@ -184,24 +184,15 @@ pub fn views_in_parts(module: &[u8]) -> Vec<(String, String)> {
 /// reader's browser.
 pub fn classic_glue(glue: &str) -> Result<String, String> {
     let mut body = String::new();
-    let mut in_comment = false;
-    for line in glue.lines() {
-        let trimmed = line.trim();
-        // Indentation and comments go: the code ships inline to every reader, unminified by Trunk. Safe for
-        // this generated code, which has no string or template literal that spans lines (a test checks).
-        if in_comment || trimmed.starts_with("/*") {
-            in_comment = !trimmed.ends_with("*/");
-            continue;
-        }
-        if trimmed.is_empty() || trimmed.starts_with("//") {
-            continue;
-        }
+    for trimmed in crate::shell::compact_script(glue)?.lines() {
         if let Some(rest) = trimmed.strip_prefix("import * as ") {
             let (name, from) = rest
                 .split_once(" from ")
-                .ok_or_else(|| format!("an import the build does not know: {line}"))?;
+                .ok_or_else(|| format!("an import the build does not know: {trimmed}"))?;
             if from.trim().trim_end_matches(';').trim_matches(['"', '\'']) != LINK_MODULE {
-                return Err(format!("the glue imports a module other than the part loaders: {line}"));
+                return Err(format!(
+                    "the glue imports a module other than the part loaders: {trimmed}"
+                ));
             }
             body.push_str(&format!("const {} = splitImports;\n", name.trim()));
         } else if trimmed.starts_with("export {") {
@@ -210,13 +201,8 @@ pub fn classic_glue(glue: &str) -> Result<String, String> {
             body.push_str(rest);
             body.push('\n');
         } else if trimmed.starts_with("import ") || trimmed.starts_with("import{") {
-            return Err(format!("an import the build does not know: {line}"));
+            return Err(format!("an import the build does not know: {trimmed}"));
         } else {
-            if trimmed.matches('`').count() % 2 == 1 {
-                return Err(format!(
-                    "a template literal that spans lines, which trimming would change: {line}"
-                ));
-            }
             // Only the default path of the .wasm uses the module's address; the loader always passes the bytes.
             body.push_str(&trimmed.replace("import.meta.url", "document.baseURI"));
             body.push('\n');

@@ -54,6 +54,34 @@ use manifest::{fingerprint, integrity, json_string};
 pub use manifest::{File, Inline, InlineKind};
 use packs::Pack;
 
+/// Script that ships inline to every reader (the glue, `public/boot.js`, `public/loader.js`), without what only
+/// its readers need: indentation, blank lines, and comments that fill their lines. The page's HTML arrives
+/// before anything else can start, so its bytes delay every view (bench/levers.md); the files in `public/` keep
+/// their comments. Lines stay lines, so no statement changes meaning; a comment after code stays (telling it
+/// from a `//` inside a string is a parser's job). A template literal that spans lines, whose text trimming would
+/// change, stops the build.
+pub fn compact_script(code: &str) -> Result<String, String> {
+    let mut kept = Vec::new();
+    let mut in_comment = false;
+    for line in code.lines() {
+        let trimmed = line.trim();
+        if in_comment || trimmed.starts_with("/*") {
+            in_comment = !trimmed.ends_with("*/");
+            continue;
+        }
+        if trimmed.is_empty() || trimmed.starts_with("//") {
+            continue;
+        }
+        if trimmed.matches('`').count() % 2 == 1 {
+            return Err(format!(
+                "a template literal that spans lines, which trimming would change: {line}"
+            ));
+        }
+        kept.push(trimmed);
+    }
+    Ok(kept.join("\n"))
+}
+
 /// The element Trunk writes in place of its own start script (`Trunk.toml`, `pattern_script`), naming the
 /// wasm-bindgen glue and the `.wasm`.
 const START_MARKER: &str = "reverse-wave-start";
@@ -213,7 +241,7 @@ fn write_shell(root: &Path, dir: &Path, packs: &[Pack], parts: &Parts) -> Result
     let boot = Inline::new(
         InlineKind::Script,
         "public/boot.js",
-        read_text(root, "public/boot.js")?.trim(),
+        &compact_script(&read_text(root, "public/boot.js")?)?,
     )?;
     let wasm = read_bytes(dir, wasm_path)?;
     let wasm_css = format!("{wasm_path}{WASM_CSS_SUFFIX}");
@@ -228,7 +256,7 @@ fn write_shell(root: &Path, dir: &Path, packs: &[Pack], parts: &Parts) -> Result
     let start_code = format!(
         "{}\n{build}\n{}",
         read_text(dir, glue_path)?.trim(),
-        read_text(root, "public/loader.js")?.trim()
+        compact_script(&read_text(root, "public/loader.js")?)?
     );
     let start = Inline::new(InlineKind::Module, "the glue and public/loader.js", &start_code)?;
 

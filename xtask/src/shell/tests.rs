@@ -75,6 +75,18 @@ fn inline_texts(page: &str, name: &str) -> Vec<String> {
 }
 
 #[test]
+fn inline_script_loses_indentation_blank_lines_and_comment_lines_but_nothing_else() {
+    let code = "/**\n * Docs.\n */\nfunction f(a) {\n  // why\n\n  return a; // kept: may be inside a string\n}\n/* one line */\nconst u = 'http://x';";
+    assert_eq!(
+        compact_script(code).unwrap(),
+        "function f(a) {\nreturn a; // kept: may be inside a string\n}\nconst u = 'http://x';"
+    );
+    assert!(compact_script("const t = `a\n  b`;")
+        .unwrap_err()
+        .contains("template literal"));
+}
+
+#[test]
 fn a_static_build_gets_inline_code_a_policy_with_its_hashes_and_a_service_worker() {
     let f = Fixture::new("static", "");
     let manifest = write_shell(&f.root, &f.dir, &[], &Parts::default()).unwrap();
@@ -89,8 +101,8 @@ fn a_static_build_gets_inline_code_a_policy_with_its_hashes_and_a_service_worker
     let scripts = inline_texts(&page, "script");
     assert_eq!(scripts.len(), 2);
     assert_eq!(
-        scripts[0], "// boot\nwindow.booted = 1;",
-        "line ends as the parser reads them"
+        scripts[0], "window.booted = 1;",
+        "no comment lines; line ends as the parser reads them"
     );
     assert!(scripts[1].starts_with(GLUE));
     assert!(scripts[1].contains(&format!("integrity: \"{}\"", integrity(b"\0asm\x01\0\0\0"))));
