@@ -2,6 +2,9 @@
 
 /** What kind of answer widget is on screen. */
 export async function currentKind(page) {
+  // Right after "Start quiz" the question may still be on its way (its part of the app is fetched while the
+  // start screen shows, and the button waits for it).
+  await page.locator('.quiz-card').waitFor();
   return page.evaluate(() => {
     if (document.querySelector('.quiz-order')) return 'order';
     if (document.querySelector('.quiz-estimate')) return 'estimate';
