@@ -113,6 +113,16 @@ pub fn emit(d: &Dataset) -> Emitted {
     vocabulary(&mut out, "Level", "Which students a teacher-pack item is for.", LEVELS);
     e.table.set(Table::Sources);
     list(&mut out, "SOURCES", "Source", d.sources.iter().map(|x| source(x, &e)));
+    // What a link to a source shows, in a table of its own: the views that only link to sources (the
+    // timeline, the charts, the perspectives…) then carry 71 names, not every source's title, address and date.
+    list(
+        &mut out,
+        "SOURCE_NAMES",
+        "SourceName",
+        d.sources
+            .iter()
+            .map(|x| format!("SourceName {{ id: {}, publisher: {} }}", s(&x.id), s(&x.publisher))),
+    );
     e.table.set(Table::Facts);
     list(&mut out, "FACTS", "Fact", d.facts.iter().map(|x| fact(x, &e)));
     // Events are emitted in date order (stable for equal dates), so the timeline starts sorted.

@@ -7,7 +7,7 @@ use crate::components::glossary_text::glossary_text;
 use crate::components::source_links::source_links;
 use crate::components::stance_label::stance_label;
 use crate::data::model::Comparison;
-use crate::data::source;
+use crate::data::source_name;
 use crate::draw::comparison::{draw_for_download, palette, Labels};
 use crate::i18n::{tf, Msg};
 use crate::logic::chart::{csv, format_mark, format_value, height_for, layout, ChartData};
@@ -22,7 +22,7 @@ pub fn ChartCard(comparison: &'static Comparison) -> impl IntoView {
     let show_table = RwSignal::new(false);
     let show_change = RwSignal::new(false);
     let focused = move || app.url.with(|u| u.chart.as_deref() == Some(c.id));
-    let sources: Vec<_> = c.sources.iter().filter_map(|id| source(id)).collect();
+    let sources: Vec<_> = c.sources.iter().filter_map(|id| source_name(id)).collect();
     let source_line = sources.iter().map(|s| s.publisher).collect::<Vec<_>>().join("; ");
     let source_links = source_links(c.sources);
     let article_notes = c

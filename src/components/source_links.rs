@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::view_link::AppLink;
-use crate::data::source;
+use crate::data::source_name;
 use crate::i18n::Msg;
 use crate::logic::sources::anchor;
 use crate::logic::url_state::View;
@@ -13,7 +13,7 @@ pub fn source_links(ids: &'static [&'static str]) -> impl IntoView {
     let app = use_app();
     let to = Signal::derive(move || app.url.with(|u| u.with_view(View::Sources)));
     ids.iter()
-        .filter_map(|id| source(id))
+        .filter_map(|id| source_name(id))
         .map(move |s| {
             view! { <li><AppLink to=to fragment=anchor(s.id)>{s.publisher}</AppLink></li> }
         })

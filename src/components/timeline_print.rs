@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::deferred::after_first_paint;
-use crate::data::{source, EVENTS};
+use crate::data::{source_name, EVENTS};
 use crate::i18n::{format_date, Msg};
 use crate::logic::glossary::plain;
 use crate::state::{lang, tr};
@@ -22,7 +22,7 @@ pub fn TimelinePrint(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                         let publishers: Vec<&str> = e
                             .sources
                             .iter()
-                            .filter_map(|id| source(id))
+                            .filter_map(|id| source_name(id))
                             .map(|s| s.publisher)
                             .collect();
                         view! {

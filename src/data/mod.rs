@@ -55,6 +55,12 @@ pub fn source(id: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|s| s.id == id)
 }
 
+/// A source's id and publisher, for a link to it: use this rather than [`source`] where that is all a view
+/// shows (see [`SourceName`]).
+pub fn source_name(id: &str) -> Option<&'static SourceName> {
+    SOURCE_NAMES.iter().find(|s| s.id == id)
+}
+
 pub fn fact(id: &str) -> Option<&'static Fact> {
     FACTS.iter().find(|f| f.id == id)
 }
@@ -87,6 +93,15 @@ mod tests {
 
     /// The tables hold exactly the texts the compiler wrote, in the order a language pack holds them, none
     /// empty, and each once within its table.
+    #[test]
+    fn a_link_names_every_source_as_the_full_table_does() {
+        assert_eq!(SOURCE_NAMES.len(), SOURCES.len());
+        for (name, full) in SOURCE_NAMES.iter().zip(SOURCES) {
+            assert_eq!((name.id, name.publisher), (full.id, full.publisher));
+            assert!(std::ptr::eq(source_name(full.id).unwrap(), name));
+        }
+    }
+
     #[test]
     fn the_tables_hold_every_text_once_in_pack_order() {
         let all: Vec<&str> = TEXTS_EN.split('\u{1f}').collect();

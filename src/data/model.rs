@@ -106,6 +106,14 @@ pub struct Source {
     pub note: Option<Text<SourceTexts>>,
 }
 
+/// A source as a link names it (`data::source_name`): the same entries as `SOURCES`, in a table of their own so
+/// that a view that only links to sources does not carry their titles, addresses and dates.
+#[derive(Debug)]
+pub struct SourceName {
+    pub id: &'static str,
+    pub publisher: &'static str,
+}
+
 #[derive(Debug)]
 pub struct Fact {
     pub id: &'static str,
